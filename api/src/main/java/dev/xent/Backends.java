@@ -1,0 +1,186 @@
+package dev.xent;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the {@link InformationMeasures} backends through {@link ServiceLoader} and picks one.
+ *
+ * <h2>The selection rule</h2>
+ * {@link #defaultBackend()} returns, in this order:
+ * <ol>
+ *   <li>the backend named by the system property {@value #PROPERTY}
+ *       ({@code -Dxent.backend=kl}), if set and not blank — an unknown id is an error, never a
+ *       silent fallback;</li>
+ *   <li>otherwise the first installed backend of {@link #PREFERENCE}, which ranks the bundled
+ *       backends by accuracy: {@code commons} (compensated dot product, error independent of n),
+ *       {@code naive} (plain summation, error growing with n), {@code kl} (adds the cancellation of
+ *       H(P) + KL(P‖Q));</li>
+ *   <li>otherwise the only installed backend, when there is exactly one;</li>
+ *   <li>otherwise {@link BackendNotFoundException}, listing what was found.</li>
+ * </ol>
+ *
+ * <p>Discovery runs once, on first use, with {@code ServiceLoader.load(InformationMeasures.class)}:
+ * on the class path it reads {@code META-INF/services/dev.xent.InformationMeasures}, on the module
+ * path the {@code provides} clauses. Two backends with the same id are an error that names both
+ * classes. Like SLF4J 2, xent discovers providers through the service loader and lets a system
+ * property force one; unlike SLF4J, a mathematics library has no do-nothing fallback: no backend
+ * means an exception, not a silent default.
+ *
+ * <p>Thread-safe; the list of backends is computed once and then shared.
+ */
+public final class Backends {
+
+    /** The system property that names the default backend: {@value}. */
+    public static final String PROPERTY = "xent.backend";
+
+    /** The bundled backends, most accurate first; the default is the first one installed. */
+    public static final List<String> PREFERENCE = List.of("commons", "naive", "kl");
+
+    private static final String HOW_TO_ADD = "add a backend to the class path or module path, e.g."
+            + " the Maven artifact dev.xent:xent-impl-commons (id commons), xent-impl-naive (naive)"
+            + " or xent-impl-kl (kl); a backend of your own implements dev.xent.InformationMeasures"
+            + " and is listed in META-INF/services/dev.xent.InformationMeasures and in a"
+            + " 'provides' clause of its module-info.java";
+
+    private Backends() {
+    }
+
+    /** Lazy, thread-safe holder: the class is initialised on first access only. */
+    private static final class Installed {
+        static final List<InformationMeasures> ALL =
+                checked(load(ServiceLoader.load(InformationMeasures.class)));
+    }
+
+    /**
+     * Every installed backend, sorted by id.
+     *
+     * @return an unmodifiable list, possibly empty
+     * @throws IllegalStateException if two backends share an id, or a registered backend cannot be
+     *     instantiated (the message names the class and the cause)
+     */
+    public static List<InformationMeasures> all() {
+        return Installed.ALL;
+    }
+
+    /**
+     * The ids of every installed backend, sorted.
+     *
+     * @return an unmodifiable list of ids
+     */
+    public static List<String> ids() {
+        return ids(all());
+    }
+
+    /**
+     * The installed backend with this id, if any.
+     *
+     * @param id a backend id, e.g. {@code "naive"}
+     * @return the backend, or empty
+     */
+    public static Optional<InformationMeasures> find(String id) {
+        return all().stream().filter(b -> b.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The installed backend with this id.
+     *
+     * @param id a backend id, e.g. {@code "naive"}
+     * @return the backend
+     * @throws BackendNotFoundException if none has that id; the message lists the ids found
+     */
+    public static InformationMeasures byId(String id) {
+        return find(id).orElseThrow(() -> unknown(id, "", all()));
+    }
+
+    /**
+     * The default backend, chosen by the rule in the class documentation.
+     *
+     * @return the backend to use when the caller did not name one
+     * @throws BackendNotFoundException if {@value #PROPERTY} names an unknown backend, no backend
+     *     is installed, or several unranked ones are and none is named
+     */
+    public static InformationMeasures defaultBackend() {
+        return choose(all(), System.getProperty(PROPERTY));
+    }
+
+    /** The selection rule on an explicit list; package-private so that tests can drive it. */
+    static InformationMeasures choose(List<InformationMeasures> installed, String property) {
+        if (property != null && !property.isBlank()) {
+            String id = property.trim();
+            return installed.stream().filter(b -> b.id().equals(id)).findFirst()
+                    .orElseThrow(() -> unknown(id, " (from -D" + PROPERTY + ")", installed));
+        }
+        for (String id : PREFERENCE) {
+            for (InformationMeasures b : installed) {
+                if (b.id().equals(id)) {
+                    return b;
+                }
+            }
+        }
+        if (installed.size() == 1) {
+            return installed.get(0);
+        }
+        if (installed.isEmpty()) {
+            throw new BackendNotFoundException("no xent backend is installed: " + HOW_TO_ADD,
+                    List.of());
+        }
+        throw new BackendNotFoundException("several xent backends are installed " + ids(installed)
+                + " and none is named: set -D" + PROPERTY + "=ID to choose one", ids(installed));
+    }
+
+    /** Loads every provider, turning a broken registration into a message that names it. */
+    static List<InformationMeasures> load(Iterable<InformationMeasures> loader) {
+        List<InformationMeasures> found = new ArrayList<>();
+        try {
+            for (InformationMeasures b : loader) {
+                found.add(b);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("a registered xent backend could not be loaded: "
+                    + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** Rejects duplicate ids and sorts by id. */
+    static List<InformationMeasures> checked(List<InformationMeasures> found) {
+        Map<String, InformationMeasures> byId = new HashMap<>();
+        for (InformationMeasures b : found) {
+            String id = b.id();
+            if (id == null || id.isBlank()) {
+                throw new IllegalStateException("the xent backend " + b.getClass().getName()
+                        + " has a blank id");
+            }
+            InformationMeasures previous = byId.putIfAbsent(id, b);
+            if (previous != null) {
+                throw new IllegalStateException("two xent backends share the id '" + id + "': "
+                        + previous.getClass().getName() + " and " + b.getClass().getName()
+                        + "; remove one of them from the class path or module path");
+            }
+        }
+        List<InformationMeasures> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparing(InformationMeasures::id));
+        return List.copyOf(sorted);
+    }
+
+    private static List<String> ids(List<InformationMeasures> backends) {
+        return backends.stream().map(InformationMeasures::id).collect(Collectors.toUnmodifiableList());
+    }
+
+    private static BackendNotFoundException unknown(String id, String source,
+                                                    List<InformationMeasures> installed) {
+        List<String> found = ids(installed);
+        String listing = found.isEmpty() ? "no backend is installed; " + HOW_TO_ADD
+                : "installed: " + String.join(", ", found);
+        return new BackendNotFoundException("unknown xent backend '" + id + "'" + source + "; "
+                + listing, found);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The xent API: the measures' service interface, the value types and backend discovery.
+ * Backends are found with {@code ServiceLoader}; this module declares the {@code uses}.
+ */
+module dev.xent.api {
+    exports dev.xent;
+
+    uses dev.xent.InformationMeasures;
+}
