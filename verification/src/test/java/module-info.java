@@ -1,0 +1,13 @@
+/**
+ * The verification kit as a test module: run by Surefire on the module path, so that backends are
+ * found through their {@code provides} clauses (a second execution repeats discovery on the class
+ * path, where only {@code META-INF/services} counts).
+ */
+open module dev.xent.verification {
+    requires dev.xent.api;
+    requires dev.xent.naive;
+    requires dev.xent.kl;
+    requires dev.xent.commons;
+    requires org.junit.jupiter.api;
+    requires org.assertj.core;
+}
