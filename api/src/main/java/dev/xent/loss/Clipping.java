@@ -40,6 +40,15 @@ import java.util.Objects;
  * </table>
  * (Values of −ln ε computed with mpmath at 40 digits.)
  *
+ * <p><b>Keras in detail</b> (Keras 3, {@code keras/src/backend/tensorflow/nn.py}): on probabilities,
+ * {@code binary_crossentropy} clips to [ε, 1 − ε] and takes the logs; {@code
+ * categorical_crossentropy} first divides each row by its sum, then clips;
+ * {@code sparse_categorical_crossentropy} clips, takes logs and passes them through a log-softmax
+ * (which renormalises again); with {@code from_logits=True} none of them clips. Keras also
+ * recognises a tensor produced by its own sigmoid or softmax layer and silently uses that
+ * layer's logits instead. {@link #KERAS} reproduces the clip-then-log rule on probabilities that
+ * already sum to 1, which is all xent accepts.
+ *
  * <p><b>What xent does not copy.</b> Older {@code tf.keras} added ε inside the logarithm as well as
  * clipping ({@code log(output + epsilon())}), giving −ln(2e-7) = 15.42 for the impossible event;
  * Keras 3 only clips, which is what {@link #KERAS} reproduces. Keras computes in float32 by

@@ -347,9 +347,12 @@ public final class CrossEntropyLoss {
     }
 
     /**
-     * A new, empty streaming accumulator for this loss (constant memory).
+     * A new, empty streaming accumulator for this loss (constant memory). For probability
+     * predictions the backend is looked up now, once per accumulator.
      *
      * @return the accumulator
+     * @throws dev.xent.BackendNotFoundException if the predictions are probabilities, no backend
+     *     was given and none is installed
      */
     public LossAccumulator accumulator() {
         return new LossAccumulator(this, false);

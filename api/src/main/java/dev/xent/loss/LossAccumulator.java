@@ -66,7 +66,8 @@ public final class LossAccumulator {
 
     LossAccumulator(CrossEntropyLoss loss, boolean keepValues) {
         this.loss = loss;
-        this.backend = loss.backend();
+        // only probabilities go through the backend; logits and log-probabilities need none
+        this.backend = loss.predictions() == Predictions.PROBABILITIES ? loss.backend() : null;
         this.form = loss.predictions();
         this.clipping = loss.clipping();
         this.k = loss.numClasses();
