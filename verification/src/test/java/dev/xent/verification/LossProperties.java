@@ -189,6 +189,37 @@ class LossProperties {
     }
 
     @Test
+    void hugeLogitsGiveTheExactFiniteLossAndNeverNaN() {
+        // for z ≥ 40, ln(1 + e^-z) < 4.3e-18 is below half an ulp of z, so the exact binary loss of
+        // the wrong class, softplus(z) = z + ln(1 + e^-z), rounds to z itself
+        qt().withFixedSeed(SEED).forAll(doubles().between(40, 1e300), integers().between(0, 1))
+                .checkAssert((magnitude, sign) -> {
+                    double z = sign == 0 ? magnitude : -magnitude;
+                    double wrong = z > 0 ? 0 : 1; // the class the logit argues against
+                    double right = 1 - wrong;
+                    CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.LOGITS);
+                    assertThat(loss.binary(new double[] {wrong}, new double[] {z}).mean()).isEqualTo(magnitude);
+                    double good = loss.binary(new double[] {right}, new double[] {z}).mean();
+                    assertThat(good).isEqualTo(Math.log1p(Math.exp(-magnitude)));
+                });
+        // categorical: whatever the scale, ℓ_y = (max − z_y) + ln Σ e^(z − max) lies in
+        // [max − z_y, max − z_y + ln K], is never NaN, and is +∞ only if max − z_y overflows
+        qt().withFixedSeed(SEED).forAll(integers().between(2, 5).flatMap(k ->
+                        lists().of(doubles().between(-1, 1)).ofSize(k)), doubles().between(1, 300), integers().between(0, 4))
+                .checkAssert((unit, exponent, label) -> {
+                    double scale = Math.pow(10, exponent);
+                    double[] z = unit.stream().mapToDouble(v -> v * scale).toArray();
+                    int y = label % z.length;
+                    double max = Arrays.stream(z).max().orElseThrow();
+                    double l = CrossEntropyLoss.categorical(z.length, Predictions.LOGITS)
+                            .sparse(new int[] {y}, new double[][] {z}).mean();
+                    double gap = max - z[y];
+                    assertThat(l).isNotNaN().isGreaterThanOrEqualTo(gap)
+                            .isLessThanOrEqualTo(gap + Math.log(z.length) * (1 + 4 * U));
+                });
+    }
+
+    @Test
     void uniformWeightsGiveTheUnweightedResult() {
         qt().withFixedSeed(SEED).withExamples(200).forAll(datasets(), doubles().between(1e-3, 1e3))
                 .checkAssert((data, c) -> {
