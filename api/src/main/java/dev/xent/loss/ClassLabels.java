@@ -48,7 +48,9 @@ public final class ClassLabels {
 
     /**
      * The distinct labels in sorted ({@link String#compareTo}) order, as scikit-learn orders its
-     * columns.
+     * columns for string labels. Labels are sorted as text, so {@code "10"} comes before
+     * {@code "2"}; scikit-learn sorts numeric labels numerically — give numeric classes as class
+     * indices instead.
      *
      * @param labels the labels, e.g. the true labels of a dataset (duplicates allowed)
      * @return the sorted distinct labels
