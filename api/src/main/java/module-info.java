@@ -4,6 +4,8 @@
  */
 module dev.xent.api {
     exports dev.xent;
+    exports dev.xent.loss;
+    exports dev.xent.continuous;
 
     uses dev.xent.InformationMeasures;
 }

@@ -7,6 +7,14 @@ import dev.xent.Backends;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
+import dev.xent.continuous.Gaussian;
+import dev.xent.loss.ClassLabels;
+import dev.xent.loss.Clipping;
+import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.Interpretation;
+import dev.xent.loss.LossAccumulator;
+import dev.xent.loss.LossSummary;
+import dev.xent.loss.Predictions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +51,44 @@ class ReadmeExamplesTest {
         assertThat(kl).isCloseTo(1.9269790471552186, within(1e-12));
         assertThat(nats).isCloseTo(3.2879430945989 * Math.log(2), within(1e-12));
         assertThat(label).isEqualTo(0.0);
+    }
+
+    @Test
+    void theLossExampleComputesTheTutorialsAndThePeersNumbers() {
+        // README:begin loss-example
+        double[] y = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
+        double[] p = {0.8, 0.9, 0.9, 0.6, 0.8, 0.1, 0.4, 0.2, 0.1, 0.3};
+        LossSummary bce = CrossEntropyLoss.binary(Predictions.PROBABILITIES).binary(y, p);
+        double mean = bce.mean();                                 // 0.24691989080446483 nats
+        Interpretation reading = bce.interpretation();            // UNNAMED: the 0.20–0.30 band
+
+        double fromLogits = CrossEntropyLoss.binary(Predictions.LOGITS)   // Keras, from_logits=True
+                .binary(new double[] {0, 1, 0, 0}, new double[] {-18.6, 0.51, 2.94, -12.8})
+                .mean();                                          // 0.8654579497810972
+
+        List<String> yTrue = List.of("spam", "ham", "ham", "spam");
+        double[][] yPred = {{.1, .9}, {.9, .1}, {.8, .2}, {.35, .65}};  // columns: ham, spam
+        double logLoss = CrossEntropyLoss.logLoss(ClassLabels.sorted(yTrue))
+                .withClipping(Clipping.SKLEARN)
+                .labelled(yTrue, yPred).mean();                   // 0.21616187468057912
+
+        LossAccumulator acc = CrossEntropyLoss.binary(Predictions.PROBABILITIES)
+                .withClipping(Clipping.KERAS).accumulator();      // streaming, constant memory
+        double impossible = acc.add(1.0, 0.0);                    // 16.11809565095832, not +∞
+        long clipped = acc.summary().clipCount();                 // 1
+
+        double mseLink = Gaussian.meanResidualNllNats(new double[] {0.5, -1.5, 2, 0.25}, 1.0);
+        // = MSE/2 + ln(2π)/2 = 1.640625/2 + 0.9189385332046728 = 1.7392510332046727
+        // README:end loss-example
+
+        // expected values computed with mpmath (see CrossEntropyLossTest and LossProperties)
+        assertThat(mean).isCloseTo(0.24691989080446483, within(1e-15));
+        assertThat(reading).isEqualTo(Interpretation.UNNAMED);
+        assertThat(fromLogits).isCloseTo(0.8654579497810972, within(1e-14));
+        assertThat(logLoss).isCloseTo(0.21616187468057912, within(1e-14));
+        assertThat(impossible).isCloseTo(16.11809565095832, within(1e-13));
+        assertThat(clipped).isEqualTo(1);
+        assertThat(mseLink).isCloseTo(1.7392510332046727, within(1e-15));
     }
 
     @Test
