@@ -3,6 +3,8 @@
  * found through their {@code provides} clauses (a second execution repeats discovery on the class
  * path, where only {@code META-INF/services} counts).
  */
+// QuickTheories 0.26 has no module descriptor; its name 'quicktheories' comes from Automatic-Module-Name.
+@SuppressWarnings("requires-automatic")
 open module dev.xent.verification {
     requires dev.xent.api;
     requires dev.xent.naive;
@@ -10,4 +12,5 @@ open module dev.xent.verification {
     requires dev.xent.commons;
     requires org.junit.jupiter.api;
     requires org.assertj.core;
+    requires quicktheories;
 }
