@@ -36,7 +36,7 @@ import org.quicktheories.core.Gen;
 class AccuracyProperties {
 
     /** Inputs per family in the default run (100 times more in a deep run). */
-    static final int EXAMPLES_PER_FAMILY = 25;
+    static final int EXAMPLES_PER_FAMILY = 50;
 
     private static final Path TABLE = Path.of("target", "accuracy.md");
 

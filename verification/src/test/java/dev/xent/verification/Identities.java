@@ -22,7 +22,7 @@ import org.quicktheories.generators.Generate;
 final class Identities {
 
     /** Examples per property in the default run (100 times more with {@code -Dxent.verification.deep=true}). */
-    static final int EXAMPLES = 300;
+    static final int EXAMPLES = 1000;
 
     /** Examples for the asymmetry search: a pair is found within the first few; these bound the search. */
     static final int ASYMMETRY_EXAMPLES = 200;
@@ -133,8 +133,10 @@ final class Identities {
                 l1 += Math.abs(p[i] - q[i]);
             }
             double pinsker = 0.5 * l1 * l1;
+            // slack: the backend's documented KL error; the mass defect (vectors that sum to 1 within
+            // ulps satisfy KL ≥ Pinsker only up to a few |Σ − 1|); the rounding of l1 (n additions)
             double tol = a.kl(p.length, Tolerance.KlScales.estimate(p, q), kl)
-                    + 4.0 * massDefect(p, q) + pinsker * p.length * Tolerance.U;
+                    + 4.0 * massDefect(p, q) + pinsker * 2 * p.length * Tolerance.U;
             assertThat(kl).as(says(b, identity, "KL=%s is negative or NaN", kl)).isGreaterThanOrEqualTo(0.0);
             assertThat(kl).as(says(b, identity, "KL=%s below Pinsker's bound %s (allowed slack %s)", kl,
                     pinsker, tol)).isGreaterThanOrEqualTo(pinsker - tol);
@@ -193,7 +195,7 @@ final class Identities {
             double lnN = Math.log(n);
             // p = fl(1/n) = (1 + δ)/n, so the true H = (1 + δ)(ln n − ln(1 + δ)), within |δ|(ln n + 1)
             double delta = Math.abs(Math.fma(n, p[0], -1.0));
-            double tol = a.entropy(n, lnN) + delta * (lnN + 1.0) * (1 + 1e-9) + Tolerance.ulps(1, lnN);
+            double tol = a.entropy(n, lnN) + delta * (lnN + 1.0) * (1 + Tolerance.BOUND_SLACK) + Tolerance.ulps(1, lnN);
             assertThat(Math.abs(h - lnN)).as(says(b, equality, "H=%s ln n=%s n=%d allowed=%s", h, lnN, n,
                     tol)).isLessThanOrEqualTo(tol);
         });
@@ -210,7 +212,7 @@ final class Identities {
         Tolerance.Accuracy a = accuracy(b);
         AssertionError found = null;
         try {
-            Settings.qt(ASYMMETRY_EXAMPLES).forAll(Generators.sameSupportPairs()).checkAssert(pq -> {
+            Settings.qt(ASYMMETRY_EXAMPLES).forAll(Generators.smallSameSupportPairs()).checkAssert(pq -> {
                 double[] p = pq.p();
                 double[] q = pq.q();
                 int n = p.length;
@@ -316,7 +318,7 @@ final class Identities {
             double h = b.entropyNats(p);
             double expectedH = s2 * h1 + s1 * h2;
             // each product p1_i·p2_j is rounded (relative u): H moves by at most u·Σ p(|ln p| + 1)
-            double productRoundingH = Tolerance.U * (h + s1 * s2) * 1.01;
+            double productRoundingH = Tolerance.U * (h + s1 * s2) * (1 + Tolerance.BOUND_SLACK);
             double hTol = a.entropy(n, h) + a.entropy(n1, h1) + a.entropy(n2, h2)
                     + Tolerance.ulps(3, expectedH) + productRoundingH;
             assertThat(Math.abs(h - expectedH)).as(says(b, identity, "H(P1xP2)=%s H(P1)+H(P2)=%s allowed=%s",
@@ -327,7 +329,7 @@ final class Identities {
             double expectedKl = s2 * kl1 + s1 * kl2;
             Tolerance.KlScales scales = Tolerance.KlScales.estimate(p, q);
             // rounding p_ij and q_ij moves KL by at most u·Σ p(|ln(p/q)| + 2)
-            double productRoundingKl = Tolerance.U * (scales.terms() + 2 * s1 * s2) * 1.01;
+            double productRoundingKl = Tolerance.U * (scales.terms() + 2 * s1 * s2) * (1 + Tolerance.BOUND_SLACK);
             double klTol = a.kl(n, scales, kl) + a.kl(n1, Tolerance.KlScales.estimate(p1, q1), kl1)
                     + a.kl(n2, Tolerance.KlScales.estimate(p2, q2), kl2) + Tolerance.ulps(3, expectedKl)
                     + productRoundingKl;

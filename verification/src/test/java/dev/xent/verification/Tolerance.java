@@ -48,6 +48,13 @@ final class Tolerance {
      */
     static final double REFERENCE_ULPS = 2;
 
+    /**
+     * Relative slack for bounds that are themselves computed in double precision (a scale summed
+     * with a few roundings, a factor such as ln n): 10<sup>−6</sup> covers their own rounding many
+     * times over and changes no bound meaningfully.
+     */
+    static final double BOUND_SLACK = 1e-6;
+
     /** Converting a result between units divides by ln b once: at most 1 ulp, plus 1 for ln b. */
     static final double CONVERSION_ULPS = 2;
 
@@ -81,7 +88,7 @@ final class Tolerance {
                     logs += p[i] * (Math.abs(lp) + Math.abs(lq));
                 }
             }
-            return new KlScales(terms * (1 + 1e-6), logs * (1 + 1e-6));
+            return new KlScales(terms * (1 + BOUND_SLACK), logs * (1 + BOUND_SLACK));
         }
     }
 
