@@ -32,6 +32,13 @@ import org.quicktheories.core.Gen;
  * backend is then measured on the same inputs. KL is reported in ulps of its true value, which can
  * be tiny (nearby pairs): a large number there says "lost digits", and the bound asserted for KL is
  * the documented absolute one (a multiple of u·Σ|terms|), not an ulp count.
+ *
+ * <p>Peers: Boost.Math publishes its accuracy as tables of max and mean error in units of epsilon per
+ * function and test-data family, against high-precision reference values; Commons Math compares
+ * doubles by ulps ({@code Precision.equals(x, y, maxUlps)}). xent follows Boost's table form (max and
+ * median, per backend and family) and measures in ulps of the true value, but computes its reference
+ * on the fly from the same generated inputs instead of shipping reference data, so any seed can be
+ * checked.
  */
 class AccuracyProperties {
 

@@ -83,9 +83,10 @@ class IdentityProperties {
     }
 
     /**
-     * Gibbs' inequality KL(P‖Q) ≥ 0 with equality only when P = Q (C&amp;T Theorem 2.6.3). "Only when"
-     * is checked quantitatively through Pinsker's inequality KL(P‖Q) ≥ ½‖P − Q‖₁² (C&amp;T Lemma
-     * 11.6.1): a backend that returns 0 for different P and Q fails it.
+     * Gibbs' inequality KL(P‖Q) ≥ 0 with equality only when P = Q (C&amp;T Theorem 2.6.3, the
+     * information inequality). "Only when" is checked quantitatively through Pinsker's inequality
+     * KL(P‖Q) ≥ ½‖P − Q‖₁² (C&amp;T Lemma 11.6.1): a backend that returns 0 for different P and Q
+     * fails it.
      *
      * @return one test per backend
      */
@@ -97,7 +98,9 @@ class IdentityProperties {
 
     /**
      * The decomposition H(P,Q) = H(P) + KL(P‖Q): the cost of Q's code is the unavoidable entropy plus
-     * the divergence (C&amp;T eq. 2.90 / Problem 2.x; the tutorial computes 3.288 bits both ways).
+     * the divergence (C&amp;T §2.3: D(p‖q) = E<sub>p</sub> log(p/q) = −H(p) − E<sub>p</sub> log q;
+     * Theorem 5.4.3, a code built for q costs H(p) + D(p‖q); the tutorial computes 3.288 bits both
+     * ways).
      *
      * @return one test per backend
      */
@@ -108,8 +111,8 @@ class IdentityProperties {
     }
 
     /**
-     * H(P,Q) ≥ H(P): no code beats the entropy (the decomposition with Gibbs' inequality; C&amp;T
-     * Theorem 5.4.3, the cost of the wrong code).
+     * H(P,Q) ≥ H(P): no code beats the entropy (the decomposition with the information inequality,
+     * C&amp;T Theorem 2.6.3).
      *
      * @return one test per backend
      */
@@ -150,7 +153,7 @@ class IdentityProperties {
 
     /**
      * Change of base: log<sub>b</sub> x = ln x / ln b, so bits = nats / ln 2 and bans = nats / ln 10
-     * (C&amp;T eq. 2.3 and §2.1).
+     * (C&amp;T Lemma 2.1.2: H<sub>b</sub>(X) = (log<sub>b</sub> a) H<sub>a</sub>(X)).
      *
      * @return one test per backend
      */

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The kit can fail: run against deliberately wrong backends (in test sources, never registered for
  * discovery), its checks must report them — with the backend's id, the identity, the shrunk
- * counterexample and the seed.
+ * counterexample and the seed. (Mutation testing in the small: a TCK such as JSR 354's is shown to
+ * pass on its reference implementation; a kit is only trusted once it is also seen to fail on an
+ * implementation known to be wrong.)
  */
 class KitCatchesWrongBackendsTest {
 

@@ -35,6 +35,12 @@ final class Settings {
     /** How many more examples a deep run tries. */
     static final int DEEP_FACTOR = 100;
 
+    /**
+     * Shrink attempts after a failure: enough to bring a small counterexample to its simplest form,
+     * bounded so that a deep run's failure is reported in seconds, not hours.
+     */
+    static final int SHRINK_CYCLES = 10_000;
+
     static final boolean DEEP_RUN = Boolean.getBoolean(DEEP);
 
     static final long SEED_VALUE = seed();
@@ -68,7 +74,7 @@ final class Settings {
      */
     static QuickTheory qt(int base) {
         return QuickTheory.qt().withFixedSeed(SEED_VALUE).withExamples(examples(base))
-                .withShrinkCycles(examples(base) * 10);
+                .withShrinkCycles(SHRINK_CYCLES);
     }
 
     /**
