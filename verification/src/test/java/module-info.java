@@ -3,6 +3,7 @@
  * found through their {@code provides} clauses (a second execution repeats discovery on the class
  * path, where only {@code META-INF/services} counts).
  */
+// QuickTheories 0.26 has no module descriptor; its name 'quicktheories' comes from Automatic-Module-Name.
 @SuppressWarnings("requires-automatic")
 open module dev.xent.verification {
     requires dev.xent.api;
