@@ -30,9 +30,16 @@ import org.apache.commons.math3.util.MathArrays;
  * <p><b>Accuracy.</b> The summation error no longer grows with n: the sum of the rounded terms is
  * within about 2 ulps of its exact value for any n (plus a second-order n·2<sup>−106</sup> term).
  * What remains is each factor's own error — within 1 ulp for ln p and ln q, about 2 ulps for the
- * log-ratio — so H(P) and H(P,Q), whose terms all have one sign, are within a few ulps of the true
- * value, and KL has a small error relative to Σ|terms|. That is why this is the default backend
- * (see {@code Backends.PREFERENCE}).
+ * log-ratio. The promise, which the verification kit asserts against a 60-digit oracle:
+ * <ul>
+ *   <li>H(P) and H(P,Q), whose terms all have one sign: within 4 ulps of the true value, for any n
+ *       (measured: at most about 1.1 ulps);</li>
+ *   <li>KL(P‖Q): absolute error at most 4·2<sup>−53</sup>·Σ|p<sub>i</sub> ln(p<sub>i</sub>/q<sub>i</sub>)|
+ *       + 2 ulps of the result. When P ≈ Q the terms cancel in the sum (KL is of order ε² while the
+ *       terms are of order ε), so the error relative to KL itself can be large; it is still about
+ *       10<sup>7</sup> times smaller than {@code naive}'s there.</li>
+ * </ul>
+ * That is why this is the default backend (see {@code Backends.PREFERENCE}).
  *
  * <p>Stateless and thread-safe; allocates nothing.
  */

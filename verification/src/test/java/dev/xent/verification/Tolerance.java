@@ -25,14 +25,13 @@ import java.util.Map;
  *   <li><b>naive</b> ("plain summation of n terms adds up to (n − 1)·2<sup>−53</sup>"; "the relative
  *       error is bounded by about (n + 2)·2<sup>−53</sup>"; KL "absolute error is about
  *       (n + 2)·2<sup>−53</sup>·Σ p(|ln p| + |ln q|)").</li>
- *   <li><b>kl</b>: H(P) as naive; H(P,Q) = H(P) + KL(P‖Q) "adds … at most about
- *       3(n + 2)·2<sup>−53</sup>·H(P,Q)" — asserted as the total; KL: "(n − 1)·2<sup>−53</sup> of
- *       Σ|terms|" for the sum plus, per term, "about 2 ulps" (≤ 4u) for the log-ratio and u for the
- *       product: (n + 4)·u·Σ|terms|.</li>
- *   <li><b>commons</b>: "H(P) and H(P,Q) … within a few ulps": each factor within 1 ulp (≤ 2u, so ≤ 2
- *       ulps of a same-sign sum) and the accurate sum "within about 2 ulps": 4 ulps. KL "has a
- *       small error relative to Σ|terms|": the log-ratio "about 2 ulps" (≤ 4u) per term, plus the
- *       sum's 2 ulps of the result.</li>
+ *   <li><b>kl</b>: "H(P) within (n + 2) ulps; KL(P‖Q) within an absolute
+ *       (n + 4)·2<sup>−53</sup>·Σ|p ln(p/q)|; … H(P,Q) … within 3(n + 2) ulps in total" (derived there
+ *       from the (n − 1)·u of the plain sums, about 2 ulps per log-ratio and u per product).</li>
+ *   <li><b>commons</b>: "H(P) and H(P,Q) … within 4 ulps of the true value, for any n" (each factor
+ *       within 1 ulp, so 2 ulps of a same-sign sum, and the accurate sum within about 2 ulps); KL
+ *       "absolute error at most 4·2<sup>−53</sup>·Σ|p ln(p/q)| + 2 ulps of the result" (plus the
+ *       second-order n·2<sup>−106</sup>·Σ|terms| of compensated summation).</li>
  * </ul>
  * A backend the kit does not know (a third party's) must meet the {@code naive} bounds: the
  * accuracy of the formulas as written, which any careful implementation reaches.
