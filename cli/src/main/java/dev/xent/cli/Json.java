@@ -9,10 +9,13 @@ import java.util.Map;
  * <p>Why not Jackson: the command writes only flat objects of strings, numbers, booleans and (for
  * {@code loss}) one nested object of numbers; a 60-line writer that follows RFC 8259 §7 for strings
  * keeps the jar small and its start fast. Numbers: a finite {@code double} is written as
- * {@link Numbers#exact(double)} (always a valid JSON number); ±∞ and NaN, which JSON cannot hold,
- * are written as the strings {@code "Infinity"}, {@code "-Infinity"}, {@code "NaN"} — the spelling
- * Jackson and Python's {@code json} use for them, as strings here so that strict parsers accept
- * the line.
+ * {@link Numbers#exact(double)} (always a valid JSON number); ±∞ and NaN, which RFC 8259 cannot
+ * hold, are written as the strings {@code "Infinity"}, {@code "-Infinity"}, {@code "NaN"}. Peers
+ * differ: Jackson does the same with {@code JsonWriteFeature.WRITE_NAN_AS_STRINGS} (and log4j2's
+ * JSON layout adopted it for that reason); Python's {@code json} writes them bare, which strict
+ * parsers reject; Ruby's ActiveSupport and nlohmann/json write {@code null}, which loses the
+ * difference between +∞ and NaN. A cross-entropy of +∞ is a real answer (Q calls a possible event
+ * impossible), so xent keeps it readable and valid.
  */
 final class Json {
 

@@ -256,6 +256,10 @@ final class TourCommand implements Callable<Integer> {
         }
         out.println("Average Cross Entropy: " + f3(meanCe(primary)) + " nats");
         header("in nats");
+        for (int i = 0; i < Y.length; i++) {
+            int k = i;
+            row(String.format(Locale.ROOT, "y=%.0f, yhat=%.1f", Y[i], YHAT[i]), m -> exampleCe(m, k));
+        }
         row("mean cross-entropy", TourCommand::meanCe);
     }
 

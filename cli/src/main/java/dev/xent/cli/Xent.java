@@ -62,7 +62,7 @@ public final class Xent implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "no command given: try 'xent tour', or 'xent --help' for every command");
+                "no command given: try 'xent tour'");
     }
 
     /**
