@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code xent backends}: every installed backend, its description, the default marked. */
-@Command(name = "backends", mixinStandardHelpOptions = true,
+@Command(name = "backends", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "List the installed backends; the default is marked with *.")
 final class BackendsCommand implements Callable<Integer> {
 

@@ -6,7 +6,7 @@ import dev.xent.LogBase;
 import picocli.CommandLine.Command;
 
 /** {@code xent cross-entropy}: H(P, Q) = −Σ p log q. */
-@Command(name = "cross-entropy", mixinStandardHelpOptions = true,
+@Command(name = "cross-entropy", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "Cross-entropy H(P, Q) = -sum p log q: the average cost of coding events of P "
                 + "with a code built for Q.")
 final class CrossEntropyCommand extends TwoDistributionCommand {

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code xent entropy}: H(P) = −Σ p log p. */
-@Command(name = "entropy", mixinStandardHelpOptions = true,
+@Command(name = "entropy", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "Entropy H(P) = -sum p log p of a distribution P.")
 final class EntropyCommand extends MeasureCommand {
 

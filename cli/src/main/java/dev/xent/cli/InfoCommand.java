@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code xent info}: the information (surprisal) h(p) = −log p of each event probability given.
  * The probabilities are separate events, so they need not sum to 1.
  */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "Information (surprisal) h(p) = -log p of each event probability given "
                 + "(they need not sum to 1).")
 final class InfoCommand extends MeasureCommand {

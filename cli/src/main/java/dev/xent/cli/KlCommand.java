@@ -6,7 +6,7 @@ import dev.xent.LogBase;
 import picocli.CommandLine.Command;
 
 /** {@code xent kl}: KL(P‖Q) = Σ p log(p/q). */
-@Command(name = "kl", mixinStandardHelpOptions = true,
+@Command(name = "kl", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "Kullback-Leibler divergence KL(P || Q) = sum p log(p/q): the extra cost of "
                 + "coding P with a code built for Q.")
 final class KlCommand extends TwoDistributionCommand {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code --backend} (default: the library's default); the tables beside them show every backend
  * with all the digits of a {@code double}.
  */
-@Command(name = "tour", mixinStandardHelpOptions = true,
+@Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "Walk the cross-entropy tutorial: every example and number, computed live by "
                 + "every backend, with its charts written as PNG.")
 final class TourCommand implements Callable<Integer> {

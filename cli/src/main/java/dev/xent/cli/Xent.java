@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "xent", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "Surprisal, entropy, cross-entropy and KL divergence, exact and explained. "
                 + "Start with 'xent tour'.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:success", "2:bad usage or bad input (one line on stderr says what and where)",
+            "1:internal failure (add --debug for the stack trace)"},
         subcommands = {TourCommand.class, EntropyCommand.class, CrossEntropyCommand.class,
             KlCommand.class, InfoCommand.class, BackendsCommand.class,
             CommandLine.HelpCommand.class})

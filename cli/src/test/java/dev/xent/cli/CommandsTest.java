@@ -139,5 +139,7 @@ class CommandsTest {
         assertThat(sub.code()).isZero();
         assertThat(sub.out()).contains("--p-file", "--q-file", "--base", "--unit", "--json", "--backend");
         assertThat(Run.xent("--version").out()).startsWith("xent ");
+        assertThat(Run.xent("tour", "--version").out()).startsWith("xent ");
+        assertThat(help.out()).contains("Exit status:", "2   bad usage or bad input");
     }
 }
