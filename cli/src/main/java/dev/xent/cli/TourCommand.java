@@ -1,0 +1,414 @@
+package dev.xent.cli;
+
+import dev.xent.Backends;
+import dev.xent.Distribution;
+import dev.xent.InformationMeasures;
+import dev.xent.LogBase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xent tour}: the tutorial <i>A Gentle Introduction to Cross-Entropy for Machine
+ * Learning</i>, live. It walks the tutorial in order, prints each of its numbers in the tutorial's
+ * own format (computed here, never copied), checks each identity on the spot, shows every installed
+ * backend side by side wherever a measure is computed, and draws the tutorial's charts as PNG.
+ *
+ * <p>The tutorial's lines ({@code H(P, Q): 3.288 bits} …) come from the backend chosen with
+ * {@code --backend} (default: the library's default); the tables beside them show every backend
+ * with all the digits of a {@code double}.
+ */
+@Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
+        description = "Walk the cross-entropy tutorial: every example and number, computed live by "
+                + "every backend, with its charts written as PNG.")
+final class TourCommand implements Callable<Integer> {
+
+    /** The tutorial's first example. */
+    static final double[] P = {0.10, 0.40, 0.50};
+    static final double[] Q = {0.80, 0.15, 0.05};
+    static final List<String> EVENTS = List.of("red", "green", "blue");
+    /** The tutorial's binary dataset: labels and predicted P(class 1). */
+    static final double[] Y = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
+    static final double[] YHAT = {0.8, 0.9, 0.9, 0.6, 0.8, 0.1, 0.4, 0.2, 0.1, 0.3};
+    /** The tutorial's epsilon, added inside its logarithms. */
+    static final double TUTORIAL_EPSILON = 1e-15;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BackendOption backend;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "xent-tour",
+            description = "where to write the charts (PNG); default: ${DEFAULT-VALUE}")
+    Path outDir;
+
+    private PrintWriter out;
+    private List<InformationMeasures> all;
+    private InformationMeasures primary;
+
+    /** Runs the tour. */
+    @Override
+    public Integer call() {
+        out = spec.commandLine().getOut();
+        all = Backends.all();
+        primary = backend.primary();
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new InputException(outDir + ": cannot create the chart directory: " + e, e);
+        }
+        intro();
+        definitions();
+        example1();
+        decomposition();
+        classLabels();
+        dataset();
+        logLoss();
+        degradation();
+        interpretation();
+        gaussian();
+        out.println();
+        out.println("Charts written to " + outDir + "/: p.png, q.png, ce-vs-prediction.png, "
+                + "ce-vs-prediction-with-extreme.png");
+        out.flush();
+        return 0;
+    }
+
+    private void intro() {
+        out.println("xent tour: \"A Gentle Introduction to Cross-Entropy for Machine Learning\", live");
+        StringBuilder ids = new StringBuilder();
+        for (InformationMeasures b : all) {
+            ids.append(ids.length() == 0 ? "" : ", ").append(b.id());
+        }
+        out.println("Backends installed: " + ids + ". The tutorial's own lines use '" + primary.id()
+                + "'; the tables show every backend side by side, with all the digits.");
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println("== " + title + " ==");
+    }
+
+    /** One table row per measure: the label, then the value of every backend. */
+    private void header(String what) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-26s", what));
+        for (InformationMeasures m : all) {
+            b.append(String.format(Locale.ROOT, "%-22s", m.id()));
+        }
+        out.println(b.toString().stripTrailing());
+    }
+
+    private void row(String label, ToDoubleFunction<InformationMeasures> measure) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-26s", label));
+        for (InformationMeasures m : all) {
+            b.append(String.format(Locale.ROOT, "%-22s", Numbers.exact(measure.applyAsDouble(m))));
+        }
+        out.println(b.toString().stripTrailing());
+    }
+
+    private static String f3(double x) {
+        return Numbers.fixed(x, 3);
+    }
+
+    private void definitions() {
+        section("1. Definitions (log base 2: bits; base e: nats)");
+        out.println("  information of an event   h(x)       = -log P(x)");
+        out.println("  entropy                   H(P)       = -sum_x P(x) log P(x)");
+        out.println("  cross-entropy             H(P, Q)    = -sum_x P(x) log Q(x)");
+        out.println("  KL divergence             KL(P || Q) =  sum_x P(x) log(P(x) / Q(x))");
+        out.println("  and H(P, Q) = H(P) + KL(P || Q);  H(P, P) = H(P);  H(P, Q) != H(Q, P) in general.");
+        out.println("Rare events carry more information (surprisal in bits):");
+        header("");
+        for (double p : new double[] {1.0, 0.5, 0.1, 0.01}) {
+            row("h(" + Numbers.exact(p) + ")", m -> m.information(p, LogBase.BITS));
+        }
+    }
+
+    private void example1() {
+        section("2. Example 1: two distributions over {red, green, blue}");
+        Distribution p = Distribution.of(P).withLabels(EVENTS);
+        Distribution q = Distribution.of(Q).withLabels(EVENTS);
+        out.println("P = " + list(P) + "   Q = " + list(Q));
+        out.println("P=" + f3(p.sum()) + " Q=" + f3(q.sum()));
+        Charts.bars(outDir.resolve("p.png"), "P", EVENTS, boxed(P));
+        Charts.bars(outDir.resolve("q.png"), "Q", EVENTS, boxed(Q));
+        out.println("(bar charts: " + outDir.resolve("p.png") + ", " + outDir.resolve("q.png") + ")");
+        LogBase bits = LogBase.BITS;
+        out.println("H(P, Q): " + f3(primary.crossEntropy(p, q, bits)) + " bits");
+        out.println("H(Q, P): " + f3(primary.crossEntropy(q, p, bits)) + " bits");
+        out.println("H(P, P): " + f3(primary.crossEntropy(p, p, bits)) + " bits");
+        out.println("H(Q, Q): " + f3(primary.crossEntropy(q, q, bits)) + " bits");
+        header("in bits");
+        row("H(P, Q)", m -> m.crossEntropy(p, q, bits));
+        row("H(Q, P)", m -> m.crossEntropy(q, p, bits));
+        row("H(P, P)", m -> m.crossEntropy(p, p, bits));
+        row("H(Q, Q)", m -> m.crossEntropy(q, q, bits));
+        header("in nats");
+        row("H(P, Q)", m -> m.crossEntropy(p, q, LogBase.NATS));
+        row("H(Q, P)", m -> m.crossEntropy(q, p, LogBase.NATS));
+        out.println("Cross-entropy is not symmetric: H(P, Q) != H(Q, P). And H(P, P) = H(P), the entropy.");
+    }
+
+    private void decomposition() {
+        section("3. KL divergence, and H(P, Q) = H(P) + KL(P || Q)");
+        Distribution p = Distribution.of(P);
+        Distribution q = Distribution.of(Q);
+        LogBase bits = LogBase.BITS;
+        double hp = primary.entropy(p, bits);
+        double kl = primary.klDivergence(p, q, bits);
+        out.println("H(P): " + f3(hp) + " bits");
+        out.println("KL(P || Q): " + f3(kl) + " bits");
+        out.println("H(P, Q): " + f3(hp + kl) + " bits   (= H(P) + KL(P || Q))");
+        header("in bits");
+        row("H(P)", m -> m.entropy(p, bits));
+        row("KL(P || Q)", m -> m.klDivergence(p, q, bits));
+        row("H(P) + KL(P || Q)", m -> m.entropy(p, bits) + m.klDivergence(p, q, bits));
+        row("H(P, Q) directly", m -> m.crossEntropy(p, q, bits));
+        row("KL(Q || P)", m -> m.klDivergence(q, p, bits));
+        for (InformationMeasures m : all) {
+            double direct = m.crossEntropy(p, q, bits);
+            double sum = m.entropy(p, bits) + m.klDivergence(p, q, bits);
+            double ulps = Math.abs(direct - sum) / Math.ulp(direct);
+            out.printf(Locale.ROOT, "  check %-8s |H(P, Q) - (H(P) + KL(P || Q))| = %s (%s ulp) %s%n",
+                    m.id(), Numbers.exact(Math.abs(direct - sum)), Numbers.exact(ulps),
+                    ulps <= 4 ? "ok" : "LARGER THAN 4 ULP");
+        }
+        out.println("KL is not symmetric either: KL(Q || P) = " + f3(primary.klDivergence(q, p, bits))
+                + " bits, KL(P || Q) = " + f3(kl) + " bits.");
+    }
+
+    private void classLabels() {
+        section("4. Entropy of a class label");
+        out.println("A known class label is a one-hot distribution; its entropy is exactly 0 "
+                + "(0 log 0 = 0, 1 log 1 = 0):");
+        header("H in bits");
+        for (int k = 0; k < 3; k++) {
+            Distribution label = Distribution.oneHot(3, k);
+            row("class " + (k + 1) + " " + list(label.toArray()), m -> m.entropy(label, LogBase.BITS));
+        }
+        out.println("The tutorial adds 1e-15 to every entry to dodge log(0) and prints, recomputed here:");
+        for (int k = 0; k < 3; k++) {
+            double[] p = new double[3];
+            p[k] = 1.0;
+            for (int i = 0; i < 3; i++) {
+                p[i] += TUTORIAL_EPSILON;
+            }
+            out.println(String.format(Locale.ROOT, "%.15e", tutorialEntropyBits(p)));
+        }
+        double one = 1.0 + TUTORIAL_EPSILON;
+        out.println("Why not 0: the two entries 1e-15 add -2 * 1e-15 * log2(1e-15) = "
+                + Numbers.exact(-2 * TUTORIAL_EPSILON * log2(TUTORIAL_EPSILON))
+                + " and the entry 1 + 1e-15 (stored as " + Numbers.exact(one) + ") adds "
+                + Numbers.exact(-one * log2(one)) + "; without an epsilon every backend gives exactly 0.");
+        Distribution target = Distribution.oneHot(3, 1);
+        Distribution model = Distribution.of(0.1, 0.7, 0.2);
+        out.println("So for classification H(P, Q) = 0 + KL(P || Q): minimising cross-entropy is "
+                + "minimising KL. With P = [0, 1, 0], Q = [0.1, 0.7, 0.2]:");
+        header("in bits");
+        row("H(P, Q)", m -> m.crossEntropy(target, model, LogBase.BITS));
+        row("KL(P || Q)", m -> m.klDivergence(target, model, LogBase.BITS));
+    }
+
+    /** The tutorial's entropy: −Σ p log2 p, left to right, as its Python does. */
+    private static double tutorialEntropyBits(double[] p) {
+        double sum = 0.0;
+        for (double pi : p) {
+            sum += pi * log2(pi);
+        }
+        return -sum;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2.0);
+    }
+
+    /** The cross-entropy of example i: expected [1 − y, y] against predicted [1 − ŷ, ŷ], in nats. */
+    private static double exampleCe(InformationMeasures m, int i) {
+        return m.crossEntropy(Distribution.bernoulli(Y[i]), Distribution.bernoulli(YHAT[i]), LogBase.NATS);
+    }
+
+    private static double meanCe(InformationMeasures m) {
+        double sum = 0.0;
+        for (int i = 0; i < Y.length; i++) {
+            sum += exampleCe(m, i);
+        }
+        return sum / Y.length;
+    }
+
+    private void dataset() {
+        section("5. Cross-entropy as a loss: ten predictions of a binary classifier");
+        out.println("Each example: expected [1-y, y] against predicted [1-yhat, yhat], in nats.");
+        for (int i = 0; i < Y.length; i++) {
+            out.println(String.format(Locale.ROOT, ">[y=%.1f, yhat=%.1f] ce: %.3f nats",
+                    Y[i], YHAT[i], exampleCe(primary, i)));
+        }
+        out.println("Average Cross Entropy: " + f3(meanCe(primary)) + " nats");
+        header("in nats");
+        for (int i = 0; i < Y.length; i++) {
+            int k = i;
+            row(String.format(Locale.ROOT, "y=%.0f, yhat=%.1f", Y[i], YHAT[i]), m -> exampleCe(m, k));
+        }
+        row("mean cross-entropy", TourCommand::meanCe);
+    }
+
+    private void logLoss() {
+        section("6. Log loss = cross-entropy = negative log-likelihood");
+        double nll = 0.0;
+        double keras = 0.0;
+        for (int i = 0; i < Y.length; i++) {
+            nll -= Y[i] * Math.log(YHAT[i]) + (1 - Y[i]) * Math.log(1 - YHAT[i]);
+            double clipped = Math.min(Math.max(YHAT[i], 1e-7), 1 - 1e-7);
+            keras -= Y[i] * Math.log(clipped) + (1 - Y[i]) * Math.log(1 - clipped);
+        }
+        nll /= Y.length;
+        keras /= Y.length;
+        out.println("Bernoulli NLL, -mean(y ln yhat + (1-y) ln(1-yhat)), straight from the formula: "
+                + Numbers.exact(nll) + " nats");
+        out.println("Average Log Loss: " + f3(nll));
+        out.println("With Keras' clipping of yhat to [1e-7, 1-1e-7] (binary_crossentropy): "
+                + "Average Cross Entropy: " + f3(keras) + " nats");
+        out.println("Mean cross-entropy through the measures ('" + primary.id() + "'): "
+                + Numbers.exact(meanCe(primary)) + " nats, the same quantity: log loss (scikit-learn's "
+                + "log_loss), cross-entropy and the Bernoulli NLL agree; with many classes, the "
+                + "categorical NLL -mean ln q(true class) is the cross-entropy against one-hot labels.");
+    }
+
+    private void degradation() {
+        section("7. How cross-entropy grows as the prediction degrades");
+        out.println("Target [0, 1]; predicted [1-p, p] for p = 1.0, 0.9, ..., 0.0; exact values in nats, "
+                + "then the tutorial's (1e-15 inside the log).");
+        Distribution target = Distribution.of(0.0, 1.0);
+        List<String> labels = new ArrayList<>();
+        List<Double> exact = new ArrayList<>();
+        List<Double> tutorial = new ArrayList<>();
+        header("predicted");
+        for (int k = 10; k >= 0; k--) {
+            double p = k / 10.0;
+            Distribution predicted = Distribution.of(1.0 - p, p);
+            String label = String.format(Locale.ROOT, "[%.1f,%.1f]", 1.0 - p, p);
+            row(label, m -> m.crossEntropy(target, predicted, LogBase.NATS));
+            labels.add(label);
+            exact.add(primary.crossEntropy(target, predicted, LogBase.NATS));
+            tutorial.add(-(0.0 * Math.log(1.0 - p + TUTORIAL_EPSILON) + 1.0 * Math.log(p + TUTORIAL_EPSILON)));
+        }
+        out.println("  the tutorial's 1e-15 gives " + String.format(Locale.ROOT, "%.1e", tutorial.get(0))
+                + " for p = 1 (" + Numbers.exact(tutorial.get(0)) + "), " + Numbers.fixed(tutorial.get(10), 3)
+                + " for p = 0 where the exact value is " + Numbers.exact(exact.get(10))
+                + ": predicting 0 for what happens costs infinitely much.");
+        out.println("The growth is super-linear: " + f3(exact.get(1)) + ", " + f3(exact.get(5)) + ", "
+                + f3(exact.get(9)) + " nats at p = 0.9, 0.5, 0.1.");
+        Charts.crossEntropyCurve(outDir.resolve("ce-vs-prediction.png"),
+                "Probability Distribution vs Cross-Entropy", labels.subList(0, 10), exact.subList(0, 10));
+        Charts.crossEntropyCurve(outDir.resolve("ce-vs-prediction-with-extreme.png"),
+                "Probability Distribution vs Cross-Entropy, with p = 0 (tutorial's 1e-15: "
+                        + Numbers.fixed(tutorial.get(10), 3) + ")",
+                labels, tutorial);
+        out.println("(line charts: " + outDir.resolve("ce-vs-prediction.png") + " without the extreme case, "
+                + outDir.resolve("ce-vs-prediction-with-extreme.png") + " with it)");
+    }
+
+    private void interpretation() {
+        section("8. Reading a mean cross-entropy (nats), the tutorial's scale");
+        for (String[] band : Interpretation.SCALE) {
+            out.printf(Locale.ROOT, "  %-10s %s%n", band[0], band[1]);
+        }
+        double mean = meanCe(primary);
+        out.println("The ten predictions above: " + f3(mean) + " nats: " + Interpretation.of(mean) + ".");
+        out.println("The mean per class shows which class is predicted badly:");
+        for (int label = 1; label >= 0; label--) {
+            double sum = 0.0;
+            int n = 0;
+            for (int i = 0; i < Y.length; i++) {
+                if (Y[i] == label) {
+                    sum += exampleCe(primary, i);
+                    n++;
+                }
+            }
+            out.println("  class " + label + ": " + f3(sum / n) + " nats over " + n + " examples");
+        }
+    }
+
+    private void gaussian() {
+        section("9. The continuous case: mean squared error is a Gaussian cross-entropy");
+        double[] y = {1.0, 2.0, 3.0, 4.0, 5.0};
+        double[] yhat = {1.1, 1.9, 3.3, 3.6, 5.2};
+        double mse = 0.0;
+        double nll = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            double r = y[i] - yhat[i];
+            mse += r * r;
+            double density = Math.exp(-r * r / 2) / Math.sqrt(2 * Math.PI);
+            nll -= Math.log(density);
+        }
+        mse /= y.length;
+        nll /= y.length;
+        double closed = mse / 2 + Math.log(2 * Math.PI) / 2;
+        out.println("Targets y = " + list(y) + ", predictions yhat = " + list(yhat) + ".");
+        out.println("With sigma = 1 the Gaussian NLL of a residual r is r^2/2 + ln(2 pi)/2, so "
+                + "mean NLL = MSE/2 + ln(2 pi)/2:");
+        out.println("  MSE                                " + Numbers.exact(mse));
+        out.println("  mean NLL, -mean ln N(y; yhat, 1)   " + Numbers.exact(nll) + " nats");
+        out.println("  MSE/2 + ln(2 pi)/2                 " + Numbers.exact(closed) + " nats   "
+                + (Math.abs(nll - closed) <= 1e-12 * closed ? "ok" : "MISMATCH"));
+        double h = 0.5 * Math.log(2 * Math.PI * Math.E);
+        double hNumeric = integrate(x -> -normalPdf(x, 0, 1) * Math.log(normalPdf(x, 0, 1)));
+        double cross = 0.5 * Math.log(2 * Math.PI * 4) + (1 + 1) / (2 * 4.0);
+        double crossNumeric = integrate(x -> -normalPdf(x, 0, 1) * Math.log(normalPdf(x, 1, 2)));
+        out.println("Closed forms against numerical integrals (Simpson's rule on [-40, 40]):");
+        out.println("  H(N(0,1)) = 1/2 ln(2 pi e)                             " + Numbers.exact(h)
+                + " nats; integral " + Numbers.exact(hNumeric));
+        out.println("  H(N(0,1), N(1,2^2)) = 1/2 ln(2 pi 4) + (1 + 1)/(2*4)   " + Numbers.exact(cross)
+                + " nats; integral " + Numbers.exact(crossNumeric));
+    }
+
+    private static double normalPdf(double x, double mu, double sigma) {
+        double z = (x - mu) / sigma;
+        return Math.exp(-z * z / 2) / (sigma * Math.sqrt(2 * Math.PI));
+    }
+
+    /** Simpson's rule on [-40, 40] with 80 000 panels; the integrands here are smooth and decay fast. */
+    private static double integrate(java.util.function.DoubleUnaryOperator f) {
+        int n = 80_000;
+        double a = -40;
+        double h = 80.0 / n;
+        double sum = safe(f, a) + safe(f, a + n * h);
+        for (int i = 1; i < n; i++) {
+            sum += (i % 2 == 0 ? 2 : 4) * safe(f, a + i * h);
+        }
+        return sum * h / 3;
+    }
+
+    /** 0 where the density underflows (0 log 0 = 0). */
+    private static double safe(java.util.function.DoubleUnaryOperator f, double x) {
+        double v = f.applyAsDouble(x);
+        return Double.isNaN(v) ? 0.0 : v;
+    }
+
+    private static String list(double[] values) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(Numbers.exact(values[i]));
+        }
+        return b.append(']').toString();
+    }
+
+    private static List<Double> boxed(double[] values) {
+        List<Double> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.xent.cli;
+
+import dev.xent.Distribution;
+import dev.xent.InformationMeasures;
+import dev.xent.LogBase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The measures of a pair P, Q: {@code cross-entropy} and {@code kl}. */
+abstract class TwoDistributionCommand extends MeasureCommand {
+
+    @Option(names = "--q", paramLabel = "Q1,Q2,...", description = "the distribution Q (the model), comma-separated")
+    String qList;
+
+    @Option(names = "--q-file", paramLabel = "FILE", description = "read Q from FILE, one probability per line")
+    Path qFile;
+
+    private Distribution p;
+    private Distribution q;
+
+    /** The measure on the backend. */
+    abstract double value(InformationMeasures b, Distribution p, Distribution q, LogBase logBase);
+
+    /** The symbol for text output. */
+    abstract String symbol();
+
+    @Override
+    void compute(InformationMeasures b, LogBase logBase, PrintWriter out) {
+        if (p == null) {
+            p = distribution(pSource(), pValues());
+            q = distribution(qFile != null ? qFile.toString() : "--q", values("--q", qList, "--q-file", qFile));
+            if (p.size() != q.size()) {
+                throw new InputException(String.format(java.util.Locale.ROOT,
+                        "P has %d events and Q has %d: both must be over the same events",
+                        p.size(), q.size()));
+            }
+        }
+        print(out, symbol(), value(b, p, q, logBase), logBase, b);
+    }
+}

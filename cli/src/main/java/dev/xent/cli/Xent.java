@@ -1,0 +1,184 @@
+package dev.xent.cli;
+
+import dev.xent.BackendNotFoundException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code xent} command: {@code tour} (the tutorial, live, with its charts), the measures
+ * {@code entropy}, {@code cross-entropy}, {@code kl} and {@code info} on the user's data, and
+ * {@code backends}.
+ *
+ * <h2>Exit codes and errors</h2>
+ * 0 on success; {@value #EXIT_USAGE} for bad usage or bad input (an unknown option, a malformed
+ * number, a file that cannot be read, a distribution that does not sum to 1, an unknown backend);
+ * {@value #EXIT_INTERNAL} for an internal failure. An error is one line on standard error that
+ * names the problem ({@code xent: p.txt:3: 1.5 is greater than 1 …}); the stack trace is printed
+ * only with {@code --debug}. The codes are picocli's own
+ * ({@code ExitCode.USAGE} = 2, {@code ExitCode.SOFTWARE} = 1) and agree with GNU {@code grep} and
+ * {@code diff}, where 2 means "trouble"; git exits 128/129 instead, and BSD {@code sysexits.h} would
+ * use 64 (usage) and 65 (data) — xent keeps the small, widely shared pair.
+ *
+ * <p>A new subcommand (such as {@code loss}) is one more class in the {@code subcommands} list: it
+ * mixes in {@code BackendOption}, prints with {@code Numbers} and {@code Json}, and throws
+ * {@code InputException} for bad input; the handlers here turn that into the exit codes above.
+ */
+@Command(name = "xent", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
+        description = "Surprisal, entropy, cross-entropy and KL divergence, exact and explained. "
+                + "Start with 'xent tour'.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:success", "2:bad usage or bad input (one line on stderr says what and where)",
+            "1:internal failure (add --debug for the stack trace)"},
+        subcommands = {TourCommand.class, EntropyCommand.class, CrossEntropyCommand.class,
+            KlCommand.class, InfoCommand.class, BackendsCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Xent implements Runnable {
+
+    /** Exit code for bad usage or bad input. */
+    public static final int EXIT_USAGE = 2;
+
+    /** Exit code for an internal failure. */
+    public static final int EXIT_INTERNAL = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "on an error, print the stack trace too")
+    boolean debug;
+
+    /** Creates the command; picocli calls this. */
+    public Xent() {
+    }
+
+    /** Without a subcommand there is nothing to do: a usage error that points to the commands. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "no command given: try 'xent tour'");
+    }
+
+    /**
+     * Runs the command with the JVM's streams and exits with its code.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        Charset cs = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command in-process, writing to the given streams — what {@link #main} does, without
+     * exiting; for tests and embedding.
+     *
+     * @param out where results go
+     * @param err where errors go
+     * @param args the command-line arguments
+     * @return the exit code: 0, {@value #EXIT_USAGE} or {@value #EXIT_INTERNAL}
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * The {@code xent} command line, configured: output streams, the one-line error handlers and
+     * the exit codes. Extra subcommands (tests use this) are added first, because picocli passes
+     * the streams and handlers only to the subcommands that exist when they are set.
+     *
+     * @param out where results go
+     * @param err where errors go
+     * @param extraSubcommands more {@code @Command} objects to add
+     * @return a picocli command line ready to {@code execute}
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraSubcommands) {
+        CommandLine cmd = new CommandLine(new Xent());
+        for (Object sub : extraSubcommands) {
+            cmd.addSubcommand(sub);
+        }
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler(usageErrors());
+        cmd.setExecutionExceptionHandler(executionErrors());
+        cmd.setExitCodeExceptionMapper(e -> EXIT_INTERNAL);
+        return cmd;
+    }
+
+    /** A parse error: one line, with a pointer to the command's help. */
+    private static IParameterExceptionHandler usageErrors() {
+        return (ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            if (debugRequested(c.getParseResult(), args)) {
+                ex.printStackTrace(err);
+            }
+            err.println("xent: " + ex.getMessage().strip().replace('\n', ' ')
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return EXIT_USAGE;
+        };
+    }
+
+    /** An error while running: bad input gives {@value #EXIT_USAGE}, anything else {@value #EXIT_INTERNAL}. */
+    private static IExecutionExceptionHandler executionErrors() {
+        return (ex, c, parseResult) -> {
+            PrintWriter err = c.getErr();
+            boolean badInput = ex instanceof InputException || ex instanceof BackendNotFoundException
+                    || ex instanceof IllegalArgumentException;
+            if (debugRequested(parseResult, new String[0])) {
+                ex.printStackTrace(err);
+            }
+            String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();
+            err.println("xent: " + (badInput ? "" : "internal error: " + ex.getClass().getSimpleName() + ": ")
+                    + oneLine(message));
+            err.flush();
+            return badInput ? EXIT_USAGE : EXIT_INTERNAL;
+        };
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static boolean debugRequested(ParseResult result, String[] args) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The version: the jar's {@code Implementation-Version}, or "development build" in the IDE. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Xent.class.getPackage().getImplementationVersion();
+            return new String[] {"xent " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

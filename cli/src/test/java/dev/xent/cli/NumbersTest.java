@@ -1,0 +1,76 @@
+package dev.xent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+
+    /**
+     * Expected digits from Python 3's repr (the shortest round-tripping decimal), run for this
+     * test: {@code python3 -c "print(repr(v))"}; Python writes 1e+22 / 4.35e-05 / 123456789.0, xent
+     * switches to the exponent form at 1e7 and drops a trailing ".0".
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "0.1, 0.1",
+        "0.30000000000000004, 0.30000000000000004",
+        "0.3333333333333333, 0.3333333333333333",
+        "1e-300, 1e-300",
+        "4.9e-324, 5e-324",
+        "1.7976931348623157e308, 1.7976931348623157e+308",
+        "123456789.0, 1.23456789e+08",
+        "9999999.999, 9999999.999",
+        "0.001, 0.001",
+        "0.000999, 9.99e-04",
+        "1e22, 1e+22",
+        "1e23, 1e+23",
+        "4.35e-5, 4.35e-05",
+        "1.152921504606846976e18, 1.152921504606847e+18",
+        "9.805612959471341e-14, 9.805612959471341e-14",
+        "-2.5, -2.5",
+        "3, 3",
+    })
+    void exactIsTheShortestDecimalThatRoundTrips(double value, String expected) {
+        assertThat(Numbers.exact(value)).isEqualTo(expected);
+        assertThat(Double.parseDouble(Numbers.exact(value))).isEqualTo(value);
+    }
+
+    @Test
+    void specialValuesAreSpelledOut() {
+        assertThat(Numbers.exact(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
+        assertThat(Numbers.exact(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+        assertThat(Numbers.exact(Double.NaN)).isEqualTo("NaN");
+        assertThat(Numbers.exact(-0.0)).isEqualTo("0");
+    }
+
+    @Test
+    void fixedIsCsPercentF() {
+        assertThat(Numbers.fixed(3.2879430945989, 3)).isEqualTo("3.288");
+        assertThat(Numbers.fixed(0.24691989080446483, 3)).isEqualTo("0.247");
+        assertThat(Numbers.fixed(Double.POSITIVE_INFINITY, 3)).isEqualTo("Infinity");
+    }
+
+    @Test
+    void jsonWritesNonFiniteNumbersAsStringsAndEscapesText() {
+        String json = new Json().put("a", 1.5).put("b", Double.POSITIVE_INFINITY)
+                .put("c", Double.NaN).put("d", "q\"uo\\te\n\u0001").put("e", true).put("f", 7L).toString();
+        assertThat(json).isEqualTo(
+                "{\"a\": 1.5, \"b\": \"Infinity\", \"c\": \"NaN\", \"d\": \"q\\\"uo\\\\te\\n\\u0001\", "
+                        + "\"e\": true, \"f\": 7}");
+    }
+
+    @Test
+    void interpretationFollowsTheTutorialsScale() {
+        assertThat(Interpretation.of(0.0)).isEqualTo("perfect probabilities");
+        assertThat(Interpretation.of(0.01)).isEqualTo("great probabilities");
+        assertThat(Interpretation.of(0.03)).isEqualTo("on the right track");
+        assertThat(Interpretation.of(0.1)).isEqualTo("fine");
+        assertThat(Interpretation.of(0.247)).contains("unnamed");
+        assertThat(Interpretation.of(0.5)).isEqualTo("not great");
+        assertThat(Interpretation.of(1.5)).isEqualTo("terrible");
+        assertThat(Interpretation.of(Double.POSITIVE_INFINITY)).isEqualTo("something is broken");
+    }
+}
