@@ -326,7 +326,7 @@ final class LossCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 if (now - lastShown >= 500_000_000L) {
                     lastShown = now;
-                    err.printf(Locale.ROOT, "\rxent loss: %s: %,d rows (%.0f rows/s)", csv.source(), rows,
+                    err.printf(Locale.ROOT, "\rxent loss: %s: %,d rows (%,.0f rows/s)", csv.source(), rows,
                             rows / ((now - started) / 1e9));
                     err.flush();
                 }
