@@ -63,7 +63,8 @@ import picocli.CommandLine.Spec;
  * and mean. JSON: one object per backend, {@code {"measure": "log_loss", "value": …, "unit":
  * "nats", "backend": …, "count": …, "per_class": {…}, "clipped": …, "interpretation": …}} — the
  * per-class means always (null for a class without examples). With {@code --from-logits} the
- * backend is not used (the loss is computed in log space) and is still named.
+ * backend is not used (the loss is computed in log space) and is still named; {@code --clip}
+ * other than {@code exact} is refused with it, since there is no probability to clip.
  *
  * <h2>Progress</h2>
  * When the terminal is interactive ({@code System.console() != null}) a line
@@ -123,12 +124,19 @@ final class LossCommand implements Callable<Integer> {
 
     /** Runs the command. */
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Clipping clipping;
         try {
             clipping = Clipping.parse(clip);
         } catch (IllegalArgumentException e) {
             throw new InputException("--clip: " + e.getMessage(), e);
+        }
+        if (fromLogits && !clipping.isExact()) {
+            throw new InputException("--clip " + clip + " with --from-logits: logits are never clipped "
+                    + "(the loss is computed exactly in log space); leave --clip out");
+        }
+        if (labelColumn.equals(weightColumn)) {
+            throw new InputException("--label and --weights name the same column '" + labelColumn + "'");
         }
         boolean stdin = file.equals("-");
         String source = stdin ? "<stdin>" : file;
@@ -158,13 +166,15 @@ final class LossCommand implements Callable<Integer> {
                 print(out, s, backends.get(i), layout, clipping);
             }
             out.flush();
+        } catch (IOException e) {
+            throw new InputException(source + ": cannot read: " + e.getMessage(), e);
         }
         return 0;
     }
 
     private InputStream open(boolean stdin) {
         if (stdin) {
-            // not closed by us in effect: closing System.in is harmless for a one-shot command
+            // System.in stays open: an embedding program (or a test) may run several commands
             return new java.io.FilterInputStream(System.in) {
                 @Override
                 public void close() {
@@ -192,8 +202,14 @@ final class LossCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             String h = csv.text(i);
             if (h.equals(labelColumn)) {
+                if (label >= 0) {
+                    throw csv.error(i, "the label column '" + h + "' appears twice in the header");
+                }
                 label = i;
             } else if (weightColumn != null && h.equals(weightColumn)) {
+                if (weight >= 0) {
+                    throw csv.error(i, "the weight column '" + h + "' appears twice in the header");
+                }
                 weight = i;
             }
         }
@@ -304,18 +320,18 @@ final class LossCommand implements Callable<Integer> {
                     throw csv.error(label, "label " + Numbers.exact(y)
                             + " is not 0, 1 or a soft target in [0, 1] (one probability column means binary)");
                 }
-                for (LossAccumulator acc : accs) {
+                for (int a = 0; a < accs.size(); a++) {
                     try {
-                        acc.add(y, row[0], w);
+                        accs.get(a).add(y, row[0], w);
                     } catch (LossInputException e) {
                         throw rejected(csv, layout.classColumns()[0], e);
                     }
                 }
             } else {
                 int y = classIndex(csv, layout);
-                for (LossAccumulator acc : accs) {
+                for (int a = 0; a < accs.size(); a++) {
                     try {
-                        acc.add(y, row, w);
+                        accs.get(a).add(y, row, w);
                     } catch (LossInputException e) {
                         throw rejected(csv, layout.classColumns()[0], e);
                     }

@@ -239,6 +239,16 @@ class LossCommandTest {
         assertClose(mean(loose.out()), 1.09861328866860969173);
     }
 
+    /** Runs {@code loss bad.csv OPTIONS} on {@code content}, where {@code \\n} stands for a line break. */
+    private Run runOn(String content, String options) throws IOException {
+        Path f = csv("bad.csv", content.replace("\\n", "\n"));
+        List<String> args = new java.util.ArrayList<>(List.of("loss", f.toString()));
+        if (options != null) {
+            args.addAll(List.of(options.split(" ")));
+        }
+        return Run.xent(args.toArray(new String[0]));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "not a number|label,a,b\\na,0.5,0.5\\nb,0.3,x\\n||3:7: 'x' is not a number",
@@ -258,6 +268,7 @@ class LossCommandTest {
         "no label column|lbl,a,b\\na,0.5,0.5\\n||1:1: no column 'label' in the header [lbl, a, b]: name the label column with --label COLUMN",
         "no class column|label\\n1\\n||1:6: no probability columns",
         "duplicate class|label,a,a\\n||1:9: the class column 'a' appears twice",
+        "duplicate label|label,a,label,b\\n||1:9: the label column 'label' appears twice",
         "binary label|label,p\\n2,0.5\\n||2:1: label 2 is not 0, 1 or a soft target in [0, 1]",
         "negative weight|label,a,b,w\\na,0.5,0.5,-1\\n|--weights w|2:11: weight -1 is not a finite number >= 0",
         "missing weight column|label,a,b\\na,0.5,0.5\\n|--weights w|1:1: no column 'w' (--weights) in the header [label, a, b]",
@@ -265,12 +276,7 @@ class LossCommandTest {
     })
     void aBadFieldIsReportedAtItsLineAndColumn(String what, String content, String options, String where)
             throws IOException {
-        Path f = csv("bad.csv", content.replace("\\n", "\n"));
-        List<String> args = new java.util.ArrayList<>(List.of("loss", f.toString()));
-        if (options != null) {
-            args.addAll(List.of(options.split(" ")));
-        }
-        assertBadInput(Run.xent(args.toArray(new String[0])), "xent: " + f + ":" + where.replace("\\n", "\n"));
+        assertBadInput(runOn(content, options), "xent: " + dir.resolve("bad.csv") + ":" + where);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -281,15 +287,12 @@ class LossCommandTest {
         "unknown clip|label,p\\n1,0.5\\n|--clip fuzzy|--clip: unknown clipping policy 'fuzzy'",
         "bad smoothing|label,p\\n1,0.5\\n|--label-smoothing 2|--label-smoothing: label smoothing must be in [0, 1]",
         "bad tolerance|label,p\\n1,0.5\\n|--row-tolerance -1|--row-tolerance: ",
+        "clip with logits|label,z\\n1,0.5\\n|--from-logits --clip keras|--clip keras with --from-logits: logits are never clipped",
+        "label is the weight|label,p\\n1,0.5\\n|--weights label|--label and --weights name the same column 'label'",
         "unknown backend|label,p\\n1,0.5\\n|--backend fast|unknown xent backend 'fast'",
     })
     void otherBadInputExitsWithTwo(String what, String content, String options, String message) throws IOException {
-        Path f = csv("bad.csv", content.replace("\\n", "\n"));
-        List<String> args = new java.util.ArrayList<>(List.of("loss", f.toString()));
-        if (options != null) {
-            args.addAll(List.of(options.split(" ")));
-        }
-        Run r = Run.xent(args.toArray(new String[0]));
+        Run r = runOn(content, options);
         assertThat(r.code()).as(r.err()).isEqualTo(Xent.EXIT_USAGE);
         assertThat(r.err().lines()).singleElement().asString().startsWith("xent: ").contains(message);
     }
@@ -298,5 +301,6 @@ class LossCommandTest {
     void aMissingFileIsBadInput() {
         assertBadInput(Run.xent("loss", dir.resolve("nope.csv").toString()),
                 "xent: " + dir.resolve("nope.csv") + ": no such file");
+        assertBadInput(Run.xent("loss", dir.toString()), "xent: " + dir + ": cannot read: ");
     }
 }
