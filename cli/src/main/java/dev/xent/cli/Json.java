@@ -45,6 +45,12 @@ final class Json {
         return this;
     }
 
+    /** Adds a field whose value is {@code null} (e.g. the mean of a class without examples). */
+    Json putNull(String name) {
+        fields.put(name, "null");
+        return this;
+    }
+
     /** Adds a nested object field. */
     Json put(String name, Json value) {
         fields.put(name, value.toString());

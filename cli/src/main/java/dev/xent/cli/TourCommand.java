@@ -4,6 +4,14 @@ import dev.xent.Backends;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
+import dev.xent.continuous.Gaussian;
+import dev.xent.loss.ClassLabels;
+import dev.xent.loss.Clipping;
+import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.Interpretation;
+import dev.xent.loss.LossAccumulator;
+import dev.xent.loss.LossSummary;
+import dev.xent.loss.Predictions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +35,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>The tutorial's lines ({@code H(P, Q): 3.288 bits} …) come from the backend chosen with
  * {@code --backend} (default: the library's default); the tables beside them show every backend
- * with all the digits of a {@code double}.
+ * with all the digits of a {@code double}. The loss sections go through {@code dev.xent.loss}
+ * ({@link CrossEntropyLoss}, its {@link LossAccumulator}, {@link Interpretation}) and the Gaussian
+ * section through {@link Gaussian}, each next to the plain formula it must agree with.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "Walk the cross-entropy tutorial: every example and number, computed live by "
@@ -261,28 +271,73 @@ final class TourCommand implements Callable<Integer> {
             row(String.format(Locale.ROOT, "y=%.0f, yhat=%.1f", Y[i], YHAT[i]), m -> exampleCe(m, k));
         }
         row("mean cross-entropy", TourCommand::meanCe);
+        out.println("The same through the loss API, dev.xent.loss.CrossEntropyLoss.binary(PROBABILITIES):");
+        row("batch .binary(y, yhat)", m -> bce(m).binary(Y, YHAT).mean());
+        row("accumulator, one by one", m -> accumulate(m).summary().mean());
+        for (InformationMeasures m : all) {
+            LossAccumulator acc = bce(m).accumulator();
+            double worst = 0.0;
+            for (int i = 0; i < Y.length; i++) {
+                double l = acc.add(Y[i], YHAT[i]);
+                worst = Math.max(worst, Math.abs(l - exampleCe(m, i)) / Math.ulp(exampleCe(m, i)));
+            }
+            double meanUlps = Math.abs(acc.summary().mean() - meanCe(m)) / Math.ulp(meanCe(m));
+            out.printf(Locale.ROOT, "  check %-8s each example's loss vs its cross-entropy: %s ulp; mean: %s ulp %s%n",
+                    m.id(), Numbers.exact(worst), Numbers.exact(meanUlps),
+                    worst <= 4 && meanUlps <= 4 ? "ok" : "LARGER THAN 4 ULP");
+        }
+    }
+
+    /** The binary cross-entropy loss of the api on backend {@code m}: exact, unweighted. */
+    private static CrossEntropyLoss bce(InformationMeasures m) {
+        return CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(m);
+    }
+
+    /** The ten examples streamed into an accumulator of {@link #bce}. */
+    private static LossAccumulator accumulate(InformationMeasures m) {
+        LossAccumulator acc = bce(m).accumulator();
+        for (int i = 0; i < Y.length; i++) {
+            acc.add(Y[i], YHAT[i]);
+        }
+        return acc;
     }
 
     private void logLoss() {
         section("6. Log loss = cross-entropy = negative log-likelihood");
         double nll = 0.0;
-        double keras = 0.0;
         for (int i = 0; i < Y.length; i++) {
             nll -= Y[i] * Math.log(YHAT[i]) + (1 - Y[i]) * Math.log(1 - YHAT[i]);
-            double clipped = Math.min(Math.max(YHAT[i], 1e-7), 1 - 1e-7);
-            keras -= Y[i] * Math.log(clipped) + (1 - Y[i]) * Math.log(1 - clipped);
         }
         nll /= Y.length;
-        keras /= Y.length;
         out.println("Bernoulli NLL, -mean(y ln yhat + (1-y) ln(1-yhat)), straight from the formula: "
                 + Numbers.exact(nll) + " nats");
         out.println("Average Log Loss: " + f3(nll));
-        out.println("With Keras' clipping of yhat to [1e-7, 1-1e-7] (binary_crossentropy): "
+        double keras = bce(primary).withClipping(Clipping.KERAS).binary(Y, YHAT).mean();
+        out.println("With Keras' clipping of yhat to [1e-7, 1-1e-7] (binary_crossentropy, Clipping.KERAS): "
                 + "Average Cross Entropy: " + f3(keras) + " nats");
-        out.println("Mean cross-entropy through the measures ('" + primary.id() + "'): "
-                + Numbers.exact(meanCe(primary)) + " nats, the same quantity: log loss (scikit-learn's "
-                + "log_loss), cross-entropy and the Bernoulli NLL agree; with many classes, the "
-                + "categorical NLL -mean ln q(true class) is the cross-entropy against one-hot labels.");
+        // the same ten examples as two-class rows [1 - yhat, yhat], true class as a name and an index
+        double[][] rows = new double[Y.length][];
+        double[][] logRows = new double[Y.length][];
+        List<String> names = new ArrayList<>();
+        int[] classes = new int[Y.length];
+        for (int i = 0; i < Y.length; i++) {
+            rows[i] = new double[] {1.0 - YHAT[i], YHAT[i]};
+            logRows[i] = new double[] {Math.log(1.0 - YHAT[i]), Math.log(YHAT[i])};
+            classes[i] = (int) Y[i];
+            names.add(Integer.toString(classes[i]));
+        }
+        ClassLabels labels = ClassLabels.sorted(List.of("0", "1"));
+        out.println("One quantity under five names, through dev.xent.loss (nats):");
+        header("");
+        row("cross-entropy (measures)", TourCommand::meanCe);
+        row("binary cross-entropy", m -> bce(m).binary(Y, YHAT).mean());
+        row("log loss, by class name", m -> CrossEntropyLoss.logLoss(labels).using(m).labelled(names, rows).mean());
+        row("sparse categorical CE", m -> CrossEntropyLoss.categorical(2, Predictions.PROBABILITIES).using(m)
+                .sparse(classes, rows).mean());
+        row("NLL of log-probabilities", m -> CrossEntropyLoss.negativeLogLikelihood(2).using(m)
+                .sparse(classes, logRows).mean());
+        out.println("Log loss (scikit-learn's log_loss), cross-entropy and the Bernoulli NLL agree; with many "
+                + "classes, the categorical NLL -mean ln q(true class) is the cross-entropy against one-hot labels.");
     }
 
     private void degradation() {
@@ -321,79 +376,57 @@ final class TourCommand implements Callable<Integer> {
 
     private void interpretation() {
         section("8. Reading a mean cross-entropy (nats), the tutorial's scale");
-        for (String[] band : Interpretation.SCALE) {
-            out.printf(Locale.ROOT, "  %-10s %s%n", band[0], band[1]);
+        for (Interpretation band : Interpretation.values()) {
+            out.printf(Locale.ROOT, "  %-10s %s%n", SCALE[band.ordinal()], band.reading());
         }
-        double mean = meanCe(primary);
-        out.println("The ten predictions above: " + f3(mean) + " nats: " + Interpretation.of(mean) + ".");
-        out.println("The mean per class shows which class is predicted badly:");
+        LossSummary s = accumulate(primary).summary();
+        out.println("The ten predictions above: " + f3(s.mean()) + " nats: " + s.interpretation().reading() + ".");
+        out.println("The mean per class (LossSummary.classMean) shows which class is predicted badly:");
         for (int label = 1; label >= 0; label--) {
-            double sum = 0.0;
-            int n = 0;
-            for (int i = 0; i < Y.length; i++) {
-                if (Y[i] == label) {
-                    sum += exampleCe(primary, i);
-                    n++;
-                }
-            }
-            out.println("  class " + label + ": " + f3(sum / n) + " nats over " + n + " examples");
+            out.println("  class " + label + ": " + f3(s.classMean(label).orElseThrow()) + " nats over "
+                    + s.classCount(label) + " examples");
         }
     }
+
+    /** The thresholds of {@link Interpretation}'s bands, in the order of its constants. */
+    private static final String[] SCALE = {
+        "0.00", "< 0.02", "< 0.05", "< 0.20", "0.20-0.30", "> 0.30", "> 1.00", "> 2.00",
+    };
 
     private void gaussian() {
         section("9. The continuous case: mean squared error is a Gaussian cross-entropy");
         double[] y = {1.0, 2.0, 3.0, 4.0, 5.0};
         double[] yhat = {1.1, 1.9, 3.3, 3.6, 5.2};
-        double mse = 0.0;
-        double nll = 0.0;
+        double[] residuals = new double[y.length];
+        double viaDensity = 0.0;
         for (int i = 0; i < y.length; i++) {
-            double r = y[i] - yhat[i];
-            mse += r * r;
-            double density = Math.exp(-r * r / 2) / Math.sqrt(2 * Math.PI);
-            nll -= Math.log(density);
+            residuals[i] = y[i] - yhat[i];
+            viaDensity -= Gaussian.of(yhat[i], 1.0).logDensity(y[i]);
         }
-        mse /= y.length;
-        nll /= y.length;
-        double closed = mse / 2 + Math.log(2 * Math.PI) / 2;
+        viaDensity /= y.length;
+        double mse = Gaussian.meanSquaredError(residuals);
+        double nll = Gaussian.meanResidualNllNats(residuals, 1.0);
+        double closed = mse / 2 + Gaussian.HALF_LN_TWO_PI;
         out.println("Targets y = " + list(y) + ", predictions yhat = " + list(yhat) + ".");
         out.println("With sigma = 1 the Gaussian NLL of a residual r is r^2/2 + ln(2 pi)/2, so "
-                + "mean NLL = MSE/2 + ln(2 pi)/2:");
+                + "mean NLL = MSE/2 + ln(2 pi)/2 (dev.xent.continuous.Gaussian):");
         out.println("  MSE                                " + Numbers.exact(mse));
-        out.println("  mean NLL, -mean ln N(y; yhat, 1)   " + Numbers.exact(nll) + " nats");
+        out.println("  mean NLL, -mean ln N(y; yhat, 1)   " + Numbers.exact(viaDensity) + " nats");
+        out.println("  meanResidualNllNats(r, 1)          " + Numbers.exact(nll) + " nats");
         out.println("  MSE/2 + ln(2 pi)/2                 " + Numbers.exact(closed) + " nats   "
-                + (Math.abs(nll - closed) <= 1e-12 * closed ? "ok" : "MISMATCH"));
-        double h = 0.5 * Math.log(2 * Math.PI * Math.E);
-        double hNumeric = integrate(x -> -normalPdf(x, 0, 1) * Math.log(normalPdf(x, 0, 1)));
-        double cross = 0.5 * Math.log(2 * Math.PI * 4) + (1 + 1) / (2 * 4.0);
-        double crossNumeric = integrate(x -> -normalPdf(x, 0, 1) * Math.log(normalPdf(x, 1, 2)));
-        out.println("Closed forms against numerical integrals (Simpson's rule on [-40, 40]):");
-        out.println("  H(N(0,1)) = 1/2 ln(2 pi e)                             " + Numbers.exact(h)
-                + " nats; integral " + Numbers.exact(hNumeric));
-        out.println("  H(N(0,1), N(1,2^2)) = 1/2 ln(2 pi 4) + (1 + 1)/(2*4)   " + Numbers.exact(cross)
-                + " nats; integral " + Numbers.exact(crossNumeric));
-    }
-
-    private static double normalPdf(double x, double mu, double sigma) {
-        double z = (x - mu) / sigma;
-        return Math.exp(-z * z / 2) / (sigma * Math.sqrt(2 * Math.PI));
-    }
-
-    /** Simpson's rule on [-40, 40] with 80 000 panels; the integrands here are smooth and decay fast. */
-    private static double integrate(java.util.function.DoubleUnaryOperator f) {
-        int n = 80_000;
-        double a = -40;
-        double h = 80.0 / n;
-        double sum = safe(f, a) + safe(f, a + n * h);
-        for (int i = 1; i < n; i++) {
-            sum += (i % 2 == 0 ? 2 : 4) * safe(f, a + i * h);
-        }
-        return sum * h / 3;
-    }
-
-    /** 0 where the density underflows (0 log 0 = 0). */
-    private static double safe(java.util.function.DoubleUnaryOperator f, double x) {
-        double v = f.applyAsDouble(x);
-        return Double.isNaN(v) ? 0.0 : v;
+                + (Math.abs(viaDensity - closed) <= 4 * Math.ulp(closed)
+                        && Math.abs(nll - closed) <= 4 * Math.ulp(closed) ? "ok" : "MISMATCH"));
+        Gaussian p = Gaussian.standard();
+        Gaussian q = Gaussian.of(1.0, 2.0);
+        double h = p.entropyNats();
+        double cross = p.crossEntropyNats(q);
+        double kl = p.klDivergenceNats(q);
+        out.println("Closed forms for P = N(0, 1), Q = N(1, 2^2), and the identity H(P, Q) = h(P) + KL(P || Q):");
+        out.println("  h(P)       = 1/2 ln(2 pi e)                      " + Numbers.exact(h) + " nats");
+        out.println("  H(P, Q)    = 1/2 ln(2 pi 4) + (1 + 1)/(2*4)      " + Numbers.exact(cross) + " nats");
+        out.println("  KL(P || Q) = ln 2 + (1 + 1)/(2*4) - 1/2          " + Numbers.exact(kl) + " nats");
+        out.println("  h(P) + KL(P || Q)                                " + Numbers.exact(h + kl) + " nats   "
+                + (Math.abs(h + kl - cross) <= 4 * Math.ulp(cross) ? "ok" : "MISMATCH"));
     }
 
     private static String list(double[] values) {

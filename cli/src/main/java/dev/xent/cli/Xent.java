@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code xent} command: {@code tour} (the tutorial, live, with its charts), the measures
- * {@code entropy}, {@code cross-entropy}, {@code kl} and {@code info} on the user's data, and
- * {@code backends}.
+ * {@code entropy}, {@code cross-entropy}, {@code kl} and {@code info} on the user's data,
+ * {@code loss} (the log loss of a CSV file of predictions) and {@code backends}.
  *
  * <h2>Exit codes and errors</h2>
  * 0 on success; {@value #EXIT_USAGE} for bad usage or bad input (an unknown option, a malformed
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code diff}, where 2 means "trouble"; git exits 128/129 instead, and BSD {@code sysexits.h} would
  * use 64 (usage) and 65 (data) — xent keeps the small, widely shared pair.
  *
- * <p>A new subcommand (such as {@code loss}) is one more class in the {@code subcommands} list: it
+ * <p>A new subcommand is one more class in the {@code subcommands} list: it
  * mixes in {@code BackendOption}, prints with {@code Numbers} and {@code Json}, and throws
  * {@code InputException} for bad input; the handlers here turn that into the exit codes above.
  */
@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success", "2:bad usage or bad input (one line on stderr says what and where)",
             "1:internal failure (add --debug for the stack trace)"},
         subcommands = {TourCommand.class, EntropyCommand.class, CrossEntropyCommand.class,
-            KlCommand.class, InfoCommand.class, BackendsCommand.class,
+            KlCommand.class, InfoCommand.class, LossCommand.class, BackendsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Xent implements Runnable {
 

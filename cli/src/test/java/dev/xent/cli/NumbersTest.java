@@ -61,16 +61,4 @@ class NumbersTest {
                 "{\"a\": 1.5, \"b\": \"Infinity\", \"c\": \"NaN\", \"d\": \"q\\\"uo\\\\te\\n\\u0001\", "
                         + "\"e\": true, \"f\": 7}");
     }
-
-    @Test
-    void interpretationFollowsTheTutorialsScale() {
-        assertThat(Interpretation.of(0.0)).isEqualTo("perfect probabilities");
-        assertThat(Interpretation.of(0.01)).isEqualTo("great probabilities");
-        assertThat(Interpretation.of(0.03)).isEqualTo("on the right track");
-        assertThat(Interpretation.of(0.1)).isEqualTo("fine");
-        assertThat(Interpretation.of(0.247)).contains("unnamed");
-        assertThat(Interpretation.of(0.5)).isEqualTo("not great");
-        assertThat(Interpretation.of(1.5)).isEqualTo("terrible");
-        assertThat(Interpretation.of(Double.POSITIVE_INFINITY)).isEqualTo("something is broken");
-    }
 }

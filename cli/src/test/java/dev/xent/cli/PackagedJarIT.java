@@ -24,6 +24,11 @@ class PackagedJarIT {
     }
 
     private static Result java(Path cwd, String... args) throws IOException, InterruptedException {
+        return java(cwd, null, args);
+    }
+
+    /** Runs the jar in {@code cwd}, standard input from {@code stdin} (or none when null). */
+    private static Result java(Path cwd, Path stdin, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("xent.jar");
         assertThat(jar).as("system property xent.jar (set by the POM)").isNotNull();
         List<String> command = new ArrayList<>(List.of(
@@ -31,8 +36,12 @@ class PackagedJarIT {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("xent-out", ".txt");
         Path err = Files.createTempFile("xent-err", ".txt");
-        Process p = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
+        Process p = builder.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("xent finished").isTrue();
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -72,5 +81,24 @@ class PackagedJarIT {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("xent: p.txt:2: 'half' is not a number" + System.lineSeparator());
+    }
+
+    @Test
+    void theJarComputesTheLogLossOfAFileAndOfStandardInput(@TempDir Path cwd) throws Exception {
+        Path csv = Files.writeString(cwd.resolve("t.csv"), LossCommandTest.TUTORIAL_CSV);
+        Result file = java(cwd, "loss", "t.csv", "--json", "--backend", "all");
+        assertThat(file.code()).as(file.err()).isZero();
+        assertThat(file.err()).as("no progress line when stderr is not a terminal").isEmpty();
+        // mpmath: the tutorial's mean 0.24691989080446482175; 15 digits leave room for the last ulp
+        assertThat(file.out().lines().toList()).hasSize(3)
+                .allMatch(l -> l.startsWith("{\"measure\": \"log_loss\", \"value\": 0.246919890804464"));
+        Result stdin = java(cwd, csv, "loss", "-");
+        assertThat(stdin.code()).as(stdin.err()).isZero();
+        assertThat(stdin.out()).startsWith("log loss (mean cross-entropy) = 0.246919890804464");
+        Files.writeString(cwd.resolve("bad.csv"), "label,p\n1,0.8\n1,0,8\n");
+        Result bad = java(cwd, "loss", "bad.csv");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("xent: bad.csv:3:5: this row has 3 fields, the header has 2"
+                + System.lineSeparator());
     }
 }

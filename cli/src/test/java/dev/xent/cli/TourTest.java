@@ -87,9 +87,29 @@ class TourTest {
         // one-hot labels: exactly 0 from every backend
         assertThat(out).containsPattern("class 1 \\[1, 0, 0\\] +0 +0 +0\n");
         assertThat(out).contains("ok").doesNotContain("MISMATCH", "LARGER THAN");
-        // the Gaussian closed forms: 1/2 ln(2 pi e) = 1.4189385332046727 (mpmath: 1.41893853320467274178)
-        assertThat(out).contains("1.418938533204672");
-        assertThat(out).contains("0.247 nats: between fine and not great");
+        // the Gaussian closed forms (mpmath, 30 digits): 1/2 ln(2 pi e) = 1.41893853320467274178,
+        // H(N(0,1), N(1,2^2)) = 1/2 ln(8 pi) + 1/4 = 1.86208571376461805120, KL = ln 2 - 1/4 = 0.44314718055994530942;
+        // the residuals' MSE = 0.062 and MSE/2 + 1/2 ln(2 pi) = 0.94993853320467274178
+        assertThat(out).contains("1.418938533204672", "1.862085713764618", "0.443147180559945",
+                "0.949938533204672");
+        assertThat(out).contains("0.247 nats: between fine (< 0.20) and not great (> 0.30): "
+                + "the tutorial leaves this band unnamed.");
+        // TUTORIAL.md: class 1's losses 0.223, 0.105, 0.105, 0.511, 0.223; mpmath: their mean 0.23356675154201255944,
+        // class 0's (-ln of 0.9, 0.6, 0.8, 0.9, 0.7) 0.26027303006691708407
+        assertThat(out).contains("  class 1: 0.234 nats over 5 examples", "  class 0: 0.260 nats over 5 examples");
+    }
+
+    @Test
+    void theLossApiGivesTheSameMeanUnderEveryName() {
+        // the tutorial's mean, 0.24691989080446483 (mpmath: 0.24691989080446482175), 15 digits for every
+        // backend's last ulp, from CrossEntropyLoss in batch, through the accumulator, as log loss,
+        // sparse categorical cross-entropy and NLL
+        for (String name : List.of("batch .binary(y, yhat)", "accumulator, one by one", "log loss, by class name",
+                "sparse categorical CE", "NLL of log-probabilities")) {
+            assertThat(tour.out()).containsPattern("  " + java.util.regex.Pattern.quote(name)
+                    + " +0\\.246919890804464\\d* +0\\.246919890804464\\d* +0\\.246919890804464\\d*\n");
+        }
+        assertThat(tour.out()).containsPattern("check commons +each example's loss vs its cross-entropy: \\S+ ulp; mean: \\S+ ulp ok");
     }
 
     @Test
