@@ -23,6 +23,10 @@ final class InfoCommand extends MeasureCommand {
 
     @Override
     void compute(InformationMeasures b, LogBase logBase, PrintWriter out) {
+        if (normalize) {
+            throw new InputException("--normalize does not apply to info: its probabilities are"
+                    + " separate events, not one distribution");
+        }
         if (p == null) {
             p = pValues();
         }

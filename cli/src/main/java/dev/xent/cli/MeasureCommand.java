@@ -40,6 +40,10 @@ abstract class MeasureCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object per result instead of text")
     boolean json;
 
+    @Option(names = "--normalize", description = "rescale the distributions to sum to 1 (entries may then"
+            + " be any non-negative weights or counts); without it a sum other than 1 is an error")
+    boolean normalize;
+
     /** The measure's JSON name, e.g. {@code cross_entropy}. */
     abstract String measure();
 
@@ -97,15 +101,24 @@ abstract class MeasureCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "missing " + listOption + " or " + fileOption);
         }
-        return list != null ? Probabilities.parseList(listOption, list) : Probabilities.readFile(file);
+        return list != null ? Probabilities.parseList(listOption, list, normalize)
+                : Probabilities.readFile(file, normalize);
     }
 
-    /** A validated distribution; a sum other than 1 is reported with its source. */
-    static Distribution distribution(String source, double[] values) {
+    /**
+     * A validated distribution; with {@code --normalize} the values are rescaled explicitly, without
+     * it a sum other than 1 is reported with its source and the option that would rescale it.
+     */
+    Distribution distribution(String source, double[] values) {
         try {
-            return Distribution.of(values);
+            return normalize ? Distribution.normalize(values) : Distribution.of(values);
         } catch (IllegalArgumentException e) {
-            throw new InputException(source + ": " + e.getMessage(), e);
+            // the entries were checked while parsing, so what Distribution.of refuses is the sum;
+            // its advice names the Java method, a command-line user needs the option instead
+            String message = e.getMessage().replaceFirst(
+                    "; to rescale weights on purpose use Distribution\\.normalize\\(\\.\\.\\.\\)$", "");
+            String hint = normalize ? "" : "; to rescale on purpose, add --normalize";
+            throw new InputException(source + ": " + message + hint, e);
         }
     }
 

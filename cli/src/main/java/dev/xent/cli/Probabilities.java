@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * reported with its position — {@code --p: item 2: 'abc' is not a number} or
  * {@code p.txt:3: 1.5 is greater than 1} — so that the user can find it in a long file.
  *
+ * <p>With {@code --normalize} the entries are weights (or counts) rather than probabilities: any
+ * finite non-negative number, rescaled afterwards by {@code Distribution.normalize}.
+ *
  * <p>Only decimal notation is accepted ({@code 0.5}, {@code .5}, {@code 5e-1}): Java's
  * {@code Double.parseDouble} would also take {@code NaN}, {@code Infinity}, hexadecimal and a
  * trailing {@code d} or {@code f}, none of which is a probability someone meant to type.
@@ -31,18 +34,18 @@ final class Probabilities {
     private Probabilities() {
     }
 
-    /** Parses a comma-separated list given with the option {@code option}. */
-    static double[] parseList(String option, String text) {
+    /** Parses a comma-separated list given with the option {@code option}; weights may exceed 1. */
+    static double[] parseList(String option, String text, boolean weights) {
         String[] items = text.split(",", -1);
         double[] values = new double[items.length];
         for (int i = 0; i < items.length; i++) {
-            values[i] = parse(items[i], String.format(Locale.ROOT, "%s: item %d", option, i + 1));
+            values[i] = parse(items[i], String.format(Locale.ROOT, "%s: item %d", option, i + 1), weights);
         }
         return values;
     }
 
-    /** Reads a file of one probability per line. */
-    static double[] readFile(Path file) {
+    /** Reads a file of one probability (or, with {@code weights}, one weight) per line. */
+    static double[] readFile(Path file, boolean weights) {
         List<Double> values = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -53,7 +56,7 @@ final class Probabilities {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                values.add(parse(t, file + ":" + number));
+                values.add(parse(t, file + ":" + number, weights));
             }
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file", e);
@@ -68,7 +71,7 @@ final class Probabilities {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double parse(String item, String where) {
+    private static double parse(String item, String where, boolean weights) {
         String t = item.strip();
         if (t.isEmpty()) {
             throw new InputException(where + ": empty");
@@ -78,9 +81,13 @@ final class Probabilities {
         }
         double v = Double.parseDouble(t);
         if (!(v >= 0.0)) {
-            throw new InputException(where + ": " + t + " is negative: a probability is in [0, 1]");
+            throw new InputException(where + ": " + t + " is negative: "
+                    + (weights ? "a weight is >= 0" : "a probability is in [0, 1]"));
         }
-        if (v > 1.0) {
+        if (Double.isInfinite(v)) {
+            throw new InputException(where + ": " + t + " is too large for a double");
+        }
+        if (v > 1.0 && !weights) {
             throw new InputException(where + ": " + t + " is greater than 1: a probability is in [0, 1]");
         }
         return v + 0.0;

@@ -73,6 +73,16 @@ class CommandsTest {
     }
 
     @Test
+    void normalizeRescalesWeightsOnlyWhenAsked() {
+        // counts 1, 1, 2 are the distribution (1/4, 1/4, 1/2): H = 2·(1/4)·2 + (1/2)·1 = 1.5 bits
+        assertClose(textValue(Run.xent("entropy", "--p", "1,1,2", "--normalize").out(), "H(P)", "bits",
+                "commons"), 1.5);
+        // P = (1/2, 1/2) against Q = (1/4, 3/4) from weights 1, 3: H(P,Q) = (2 + log2(4/3))/2
+        assertClose(textValue(Run.xent("cross-entropy", "--p", "5,5", "--q", "1,3", "--normalize").out(),
+                "H(P, Q)", "bits", "commons"), (2 + Math.log(4.0 / 3.0) / Math.log(2)) / 2);
+    }
+
+    @Test
     void informationOfEachEventNeedNotSumToOne() {
         Run r = Run.xent("info", "--p", "0.5,0.1,1,0", "--backend", "kl");
         assertThat(r.code()).isZero();
