@@ -132,7 +132,7 @@ public final class Backends {
      *     is installed, or several unranked ones are and none is named
      */
     public static InformationMeasures defaultBackend() {
-        return choose(all(), System.getProperty(PROPERTY));
+        return choose(Installed.LOADED, System.getProperty(PROPERTY));
     }
 
     /**
