@@ -1,0 +1,210 @@
+package dev.xent.vector;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The loops of {@link VectorMeasures} on the Vector API. Only {@link VectorMeasures} calls them,
+ * after checking that {@code jdk.incubator.vector} is present: this class is the only one that
+ * names incubating types, so it is loaded only when they exist.
+ *
+ * <p>Every loop keeps, per lane, a running sum s and a compensation c. Adding a term t:
+ * <pre>
+ *   s' = s + t;  b = s' − s;  c += (s − (s' − b)) + (t − b)      (Knuth's TwoSum: exact error)
+ * </pre>
+ * plus the product's own rounding error, fma(p, f, −t). The result is Σ lanes s + Σ lanes c,
+ * combined with the same compensated sum.
+ */
+final class VectorKernels {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private VectorKernels() {
+    }
+
+    /** −Σ p ln p; p = 0 lanes take ln 1 = 0. */
+    static double entropy(double[] p) {
+        int n = p.length;
+        int bound = SPECIES.loopBound(n);
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        DoubleVector comp = DoubleVector.zero(SPECIES);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
+            VectorMask<Double> empty = pv.compare(VectorOperators.EQ, 0.0);
+            DoubleVector log = pv.blend(1.0, empty).lanewise(VectorOperators.LOG);
+            DoubleVector term = pv.mul(log);
+            DoubleVector t = sum.add(term);
+            DoubleVector b = t.sub(sum);
+            comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
+            sum = t;
+        }
+        double s = 0.0;
+        double c = comp.reduceLanes(VectorOperators.ADD);
+        for (int k = 0; k < SPECIES.length(); k++) {
+            double x = sum.lane(k);
+            double t = s + x;
+            double b = t - s;
+            c += (s - (t - b)) + (x - b);
+            s = t;
+        }
+        for (int i = bound; i < n; i++) {
+            double pi = p[i];
+            if (pi > 0.0) {
+                double log = Math.log(pi);
+                double x = pi * log;
+                double t = s + x;
+                double b = t - s;
+                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
+                s = t;
+            }
+        }
+        return 0.0 - (s + c);
+    }
+
+    /** −Σ p ln q; p = 0 lanes take ln 1 = 0; a q = 0 &lt; p lane makes the sum non-finite. */
+    static double crossEntropy(double[] p, double[] q) {
+        int n = p.length;
+        int bound = SPECIES.loopBound(n);
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        DoubleVector comp = DoubleVector.zero(SPECIES);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
+            DoubleVector qv = DoubleVector.fromArray(SPECIES, q, i);
+            VectorMask<Double> empty = pv.compare(VectorOperators.EQ, 0.0);
+            DoubleVector log = qv.blend(1.0, empty).lanewise(VectorOperators.LOG);
+            DoubleVector term = pv.mul(log);
+            DoubleVector t = sum.add(term);
+            DoubleVector b = t.sub(sum);
+            comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
+            sum = t;
+        }
+        double s = 0.0;
+        double c = comp.reduceLanes(VectorOperators.ADD);
+        for (int k = 0; k < SPECIES.length(); k++) {
+            double x = sum.lane(k);
+            double t = s + x;
+            double b = t - s;
+            c += (s - (t - b)) + (x - b);
+            s = t;
+        }
+        for (int i = bound; i < n; i++) {
+            double pi = p[i];
+            if (pi > 0.0) {
+                double log = Math.log(q[i]);
+                double x = pi * log;
+                double t = s + x;
+                double b = t - s;
+                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
+                s = t;
+            }
+        }
+        double h = 0.0 - (s + c);
+        return h < Double.POSITIVE_INFINITY ? h : infiniteOr(h, p, q);
+    }
+
+    /**
+     * Σ p (ln ρ + (p − ρq)/p), ρ = p/q; p = 0 lanes compute with p = q = 1. Falls back to the
+     * scalar loop if some ρ is not a normal double (then also for q = 0 &lt; p).
+     */
+    static double klDivergence(double[] p, double[] q) {
+        int n = p.length;
+        int bound = SPECIES.loopBound(n);
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        DoubleVector comp = DoubleVector.zero(SPECIES);
+        DoubleVector lowest = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector highest = DoubleVector.broadcast(SPECIES, 1.0);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
+            DoubleVector qv = DoubleVector.fromArray(SPECIES, q, i);
+            VectorMask<Double> empty = pv.compare(VectorOperators.EQ, 0.0);
+            DoubleVector pp = pv.blend(1.0, empty);
+            DoubleVector qq = qv.blend(1.0, empty);
+            DoubleVector ratio = pp.div(qq);
+            DoubleVector remainder = ratio.neg().fma(qq, pp);
+            DoubleVector logRatio = ratio.lanewise(VectorOperators.LOG).add(remainder.div(pp));
+            lowest = lowest.min(ratio);
+            highest = highest.max(ratio);
+            DoubleVector term = pv.mul(logRatio);
+            DoubleVector t = sum.add(term);
+            DoubleVector b = t.sub(sum);
+            comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(logRatio, term.neg()));
+            sum = t;
+        }
+        double low = lowest.reduceLanes(VectorOperators.MIN);
+        double high = highest.reduceLanes(VectorOperators.MAX);
+        if (!(low >= Double.MIN_NORMAL && high <= Double.MAX_VALUE)) {
+            return scalarKlDivergence(p, q);
+        }
+        double s = 0.0;
+        double c = comp.reduceLanes(VectorOperators.ADD);
+        for (int k = 0; k < SPECIES.length(); k++) {
+            double x = sum.lane(k);
+            double t = s + x;
+            double b = t - s;
+            c += (s - (t - b)) + (x - b);
+            s = t;
+        }
+        for (int i = bound; i < n; i++) {
+            double pi = p[i];
+            if (pi > 0.0) {
+                double qi = q[i];
+                if (qi == 0.0) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                double log = logRatio(pi, qi);
+                double x = pi * log;
+                double t = s + x;
+                double b = t - s;
+                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
+                s = t;
+            }
+        }
+        return Math.max(0.0, s + c);
+    }
+
+    /** The whole KL by the scalar loop, for inputs where some quotient p/q is not a normal double. */
+    static double scalarKlDivergence(double[] p, double[] q) {
+        double s = 0.0;
+        double c = 0.0;
+        for (int i = 0; i < p.length; i++) {
+            double pi = p[i];
+            if (pi > 0.0) {
+                double qi = q[i];
+                if (qi == 0.0) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                double log = logRatio(pi, qi);
+                double x = pi * log;
+                double t = s + x;
+                double b = t - s;
+                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
+                s = t;
+            }
+        }
+        return Math.max(0.0, s + c);
+    }
+
+    /**
+     * ln(p/q) for p, q &gt; 0: ln ρ + (p − ρq)/p with ρ = fl(p/q) when ρ is a normal double, else
+     * ln p − ln q (then |ln(p/q)| &gt; 708 and the difference loses nothing that matters).
+     */
+    static double logRatio(double p, double q) {
+        double ratio = p / q;
+        if (ratio >= Double.MIN_NORMAL && ratio <= Double.MAX_VALUE) {
+            return Math.log(ratio) + Math.fma(-ratio, q, p) / p;
+        }
+        return Math.log(p) - Math.log(q);
+    }
+
+    /** A non-finite cross-entropy: +∞ if some q = 0 &lt; p explains it, else the value as computed. */
+    private static double infiniteOr(double computed, double[] p, double[] q) {
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] > 0.0 && q[i] == 0.0) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        return computed;
+    }
+}
