@@ -63,8 +63,41 @@ final class VectorKernels {
         return 0.0 - (s + c);
     }
 
-    /** −Σ p ln q; p = 0 lanes take ln 1 = 0; a q = 0 &lt; p lane makes the sum non-finite. */
+    /**
+     * −Σ p ln q. The first pass has no mask: a lane with p = 0 &lt; q gives 0·ln q = 0 anyway, and
+     * one with q = 0 gives 0·(−∞) = NaN or p·(−∞), so the sum is finite exactly when no q is 0 where
+     * it matters. If it is not finite: +∞ if some q = 0 &lt; p, otherwise (q = 0 only where p = 0)
+     * a second, masked pass. This saves the mask on the common input and costs a second pass only
+     * on inputs with some p = q = 0.
+     */
     static double crossEntropy(double[] p, double[] q) {
+        int n = p.length;
+        int bound = SPECIES.loopBound(n);
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        DoubleVector comp = DoubleVector.zero(SPECIES);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
+            DoubleVector log = DoubleVector.fromArray(SPECIES, q, i).lanewise(VectorOperators.LOG);
+            DoubleVector term = pv.mul(log);
+            DoubleVector t = sum.add(term);
+            DoubleVector b = t.sub(sum);
+            comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
+            sum = t;
+        }
+        double h = finishCrossEntropy(sum, comp, bound, p, q);
+        if (h < Double.POSITIVE_INFINITY) {
+            return h;
+        }
+        for (int i = 0; i < n; i++) {
+            if (p[i] > 0.0 && q[i] == 0.0) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        return maskedCrossEntropy(p, q);
+    }
+
+    /** −Σ p ln q with p = 0 lanes masked to ln 1 = 0; for inputs with some p = q = 0. */
+    static double maskedCrossEntropy(double[] p, double[] q) {
         int n = p.length;
         int bound = SPECIES.loopBound(n);
         DoubleVector sum = DoubleVector.zero(SPECIES);
@@ -80,6 +113,12 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
+        return finishCrossEntropy(sum, comp, bound, p, q);
+    }
+
+    /** Combines the lanes, adds the scalar tail from {@code bound} on, and negates. */
+    private static double finishCrossEntropy(DoubleVector sum, DoubleVector comp, int bound,
+                                             double[] p, double[] q) {
         double s = 0.0;
         double c = comp.reduceLanes(VectorOperators.ADD);
         for (int k = 0; k < SPECIES.length(); k++) {
@@ -89,7 +128,7 @@ final class VectorKernels {
             c += (s - (t - b)) + (x - b);
             s = t;
         }
-        for (int i = bound; i < n; i++) {
+        for (int i = bound; i < p.length; i++) {
             double pi = p[i];
             if (pi > 0.0) {
                 double log = Math.log(q[i]);
@@ -100,8 +139,7 @@ final class VectorKernels {
                 s = t;
             }
         }
-        double h = 0.0 - (s + c);
-        return h < Double.POSITIVE_INFINITY ? h : infiniteOr(h, p, q);
+        return 0.0 - (s + c);
     }
 
     /**
@@ -196,15 +234,5 @@ final class VectorKernels {
             return Math.log(ratio) + Math.fma(-ratio, q, p) / p;
         }
         return Math.log(p) - Math.log(q);
-    }
-
-    /** A non-finite cross-entropy: +∞ if some q = 0 &lt; p explains it, else the value as computed. */
-    private static double infiniteOr(double computed, double[] p, double[] q) {
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] > 0.0 && q[i] == 0.0) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        return computed;
     }
 }

@@ -21,11 +21,14 @@ import java.util.Optional;
  * n mod L entries (the scalar tail) use the same formulas with {@link Math#log} and {@link Math#fma},
  * and the lanes are combined with the same compensated sum at the end.
  *
- * <p><b>Conventions, lane-wise.</b> Lanes with p<sub>i</sub> = 0 are masked: the logarithm is taken
- * of 1 instead (so 0·ln 0 never becomes 0·(−∞) = NaN) and the term is exactly 0. A lane with
- * q<sub>i</sub> = 0 &lt; p<sub>i</sub> makes the sum non-finite; a sum that is not finite is then
- * confirmed by a scalar scan for such an entry and reported as +∞ (on valid input nothing else can
- * make it non-finite: every term is at most 745 in size). KL is reported as max(0, sum).
+ * <p><b>Conventions, lane-wise.</b> In H(P) and KL, lanes with p<sub>i</sub> = 0 are masked: the
+ * logarithm is taken of 1 instead (so 0·ln 0 never becomes 0·(−∞) = NaN) and the term is exactly 0.
+ * H(P,Q) first runs without the mask — 0·ln q<sub>i</sub> = 0 for any q<sub>i</sub> &gt; 0, which
+ * saves a compare and a blend per vector — and its sum is then finite unless some q<sub>i</sub> = 0:
+ * a non-finite sum is checked by a scalar scan, reported as +∞ if some q<sub>i</sub> = 0 &lt;
+ * p<sub>i</sub>, and otherwise (zeros of Q only where P is 0 too) recomputed with the mask. On valid
+ * input nothing else can make a sum non-finite: every term is at most 745 in size. KL is reported as
+ * max(0, sum).
  *
  * <p><b>The log-ratio near p ≈ q.</b> ln p − ln q loses every digit when p ≈ q (the
  * {@code naive} backend's weakness); {@code kl} and {@code commons} switch to log1p((p − q)/q).
