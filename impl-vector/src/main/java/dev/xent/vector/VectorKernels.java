@@ -42,8 +42,7 @@ final class VectorKernels {
         }
         double s = 0.0;
         double c = comp.reduceLanes(VectorOperators.ADD);
-        for (int k = 0; k < SPECIES.length(); k++) {
-            double x = sum.lane(k);
+        for (double x : sum.toArray()) {
             double t = s + x;
             double b = t - s;
             c += (s - (t - b)) + (x - b);
@@ -84,7 +83,26 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
-        double h = finishCrossEntropy(sum, comp, bound, p, q);
+        double s = 0.0;
+        double c = comp.reduceLanes(VectorOperators.ADD);
+        for (double x : sum.toArray()) {
+            double t = s + x;
+            double b = t - s;
+            c += (s - (t - b)) + (x - b);
+            s = t;
+        }
+        for (int i = bound; i < n; i++) {
+            double pi = p[i];
+            if (pi > 0.0) {
+                double log = Math.log(q[i]);
+                double x = pi * log;
+                double t = s + x;
+                double b = t - s;
+                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
+                s = t;
+            }
+        }
+        double h = 0.0 - (s + c);
         if (h < Double.POSITIVE_INFINITY) {
             return h;
         }
@@ -113,22 +131,15 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
-        return finishCrossEntropy(sum, comp, bound, p, q);
-    }
-
-    /** Combines the lanes, adds the scalar tail from {@code bound} on, and negates. */
-    private static double finishCrossEntropy(DoubleVector sum, DoubleVector comp, int bound,
-                                             double[] p, double[] q) {
         double s = 0.0;
         double c = comp.reduceLanes(VectorOperators.ADD);
-        for (int k = 0; k < SPECIES.length(); k++) {
-            double x = sum.lane(k);
+        for (double x : sum.toArray()) {
             double t = s + x;
             double b = t - s;
             c += (s - (t - b)) + (x - b);
             s = t;
         }
-        for (int i = bound; i < p.length; i++) {
+        for (int i = bound; i < n; i++) {
             double pi = p[i];
             if (pi > 0.0) {
                 double log = Math.log(q[i]);
@@ -142,17 +153,20 @@ final class VectorKernels {
         return 0.0 - (s + c);
     }
 
+
+
     /**
      * Σ p (ln ρ + (p − ρq)/p), ρ = p/q; p = 0 lanes compute with p = q = 1. Falls back to the
-     * scalar loop if some ρ is not a normal double (then also for q = 0 &lt; p).
+     * scalar loop if some ρ is not a normal double: a ρ below 2<sup>−1022</sup> is caught by a mask
+     * (one compare and one mask-or per vector, cheaper than tracking a lane-wise minimum), a ρ that
+     * overflows to +∞ (also q = 0 &lt; p) by the sum that is then not finite.
      */
     static double klDivergence(double[] p, double[] q) {
         int n = p.length;
         int bound = SPECIES.loopBound(n);
         DoubleVector sum = DoubleVector.zero(SPECIES);
         DoubleVector comp = DoubleVector.zero(SPECIES);
-        DoubleVector lowest = DoubleVector.broadcast(SPECIES, 1.0);
-        DoubleVector highest = DoubleVector.broadcast(SPECIES, 1.0);
+        VectorMask<Double> tiny = SPECIES.maskAll(false);
         for (int i = 0; i < bound; i += SPECIES.length()) {
             DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
             DoubleVector qv = DoubleVector.fromArray(SPECIES, q, i);
@@ -162,23 +176,19 @@ final class VectorKernels {
             DoubleVector ratio = pp.div(qq);
             DoubleVector remainder = ratio.neg().fma(qq, pp);
             DoubleVector logRatio = ratio.lanewise(VectorOperators.LOG).add(remainder.div(pp));
-            lowest = lowest.min(ratio);
-            highest = highest.max(ratio);
+            tiny = tiny.or(ratio.compare(VectorOperators.LT, Double.MIN_NORMAL));
             DoubleVector term = pv.mul(logRatio);
             DoubleVector t = sum.add(term);
             DoubleVector b = t.sub(sum);
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(logRatio, term.neg()));
             sum = t;
         }
-        double low = lowest.reduceLanes(VectorOperators.MIN);
-        double high = highest.reduceLanes(VectorOperators.MAX);
-        if (!(low >= Double.MIN_NORMAL && high <= Double.MAX_VALUE)) {
+        if (tiny.anyTrue()) {
             return scalarKlDivergence(p, q);
         }
         double s = 0.0;
         double c = comp.reduceLanes(VectorOperators.ADD);
-        for (int k = 0; k < SPECIES.length(); k++) {
-            double x = sum.lane(k);
+        for (double x : sum.toArray()) {
             double t = s + x;
             double b = t - s;
             c += (s - (t - b)) + (x - b);
@@ -199,7 +209,12 @@ final class VectorKernels {
                 s = t;
             }
         }
-        return Math.max(0.0, s + c);
+        double kl = s + c;
+        if (!(kl < Double.POSITIVE_INFINITY)) {
+            // some ρ overflowed (q &lt; p·2^-1024, or q = 0 &lt; p): the careful loop decides
+            return scalarKlDivergence(p, q);
+        }
+        return Math.max(0.0, kl);
     }
 
     /** The whole KL by the scalar loop, for inputs where some quotient p/q is not a normal double. */
