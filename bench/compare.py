@@ -383,9 +383,10 @@ def summary(refs, jvals, peer, times, started, model, cores, java, load_before):
     names = [("xent `%s`" % b, ("java", b)) for b in BACKENDS]
     names += [("numpy", ("py", "numpy")), ("scipy.stats.entropy", ("py", "scipy.stats.entropy")),
               ("scipy.special.rel_entr / entr", ("py", None))]
-    L = ["Latest quick run (%s UTC; %s, %s cores; %s; load: `%s`), n = %s, time per element and"
-         " error against mpmath:" % (started, model, cores, java.strip(), load_before.split("load")[-1],
-                                      "{:,}".format(n)), "",
+    L = ["Latest run of `bench/compare` (%s settings): %s UTC; %s, %s cores; %s; load average"
+         " before the run %s. n = %s, time per element and error in ulps against mpmath:"
+         % ("full" if FULL else "quick", started, model, cores, java.strip(),
+            load_before.split("load average:")[-1].strip(), "{:,}".format(n)), "",
          "| implementation | H(P) | H(P,Q) | KL(P‖Q) |", "| --- | ---: | ---: | ---: |"]
     for label, (kind, key) in names:
         cells = []

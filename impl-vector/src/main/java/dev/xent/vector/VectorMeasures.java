@@ -56,9 +56,11 @@ import java.util.Optional;
  * {@code ModuleLayer.boot().findModule("jdk.incubator.vector")} and only then calls the package's
  * kernels. Without the module it still loads, {@link #unavailableReason()} says why and how to
  * enable it, and its measures throw {@link IllegalStateException} with that reason; discovery lists
- * it apart ({@code Backends.unavailable()}) and never chooses it. Peers: Lucene probes for the same
- * module and falls back to scalar code with a log message; xent, being a maths library with other
- * backends to choose from, reports instead of silently substituting.
+ * it apart ({@code Backends.unavailable()}) and never chooses it. Peer: Lucene's
+ * {@code VectorizationProvider} makes the same check (module present and readable, adding the read
+ * edge itself) and, without the module, logs "Java vector incubator module is not readable … pass
+ * '--add-modules jdk.incubator.vector'" and silently uses scalar code; xent, whose backends are
+ * chosen by name, reports the reason through the API instead of substituting another backend.
  *
  * <p>Stateless and thread-safe. Nothing is allocated per element: once the JIT has compiled a loop
  * its vectors live in registers (before that, in the interpreter, the incubating API boxes them).
