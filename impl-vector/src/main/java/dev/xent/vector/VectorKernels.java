@@ -156,12 +156,73 @@ final class VectorKernels {
 
 
     /**
-     * Σ p (ln ρ + (p − ρq)/p), ρ = p/q; p = 0 lanes compute with p = q = 1. Falls back to the
+     * Σ p (ln ρ + (p − ρq)/p), ρ = p/q. The first pass has no mask (as in
+     * {@link #crossEntropy}): a lane with p = 0 gives ρ = 0 (or NaN if q = 0 too), which the
+     * quotient check or a non-finite sum catches, and then {@link #maskedKlDivergence} computes the
+     * sum with the mask. Inputs without zeros in P (the common case for two model distributions)
+     * pay for no compare-and-blend; inputs with zeros pay for a second pass.
+     */
+    static double klDivergence(double[] p, double[] q) {
+        int n = p.length;
+        int bound = SPECIES.loopBound(n);
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        DoubleVector comp = DoubleVector.zero(SPECIES);
+        VectorMask<Double> tiny = SPECIES.maskAll(false);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
+            DoubleVector qv = DoubleVector.fromArray(SPECIES, q, i);
+            DoubleVector ratio = pv.div(qv);
+            DoubleVector remainder = ratio.neg().fma(qv, pv);
+            DoubleVector logRatio = ratio.lanewise(VectorOperators.LOG).add(remainder.div(pv));
+            tiny = tiny.or(ratio.compare(VectorOperators.LT, Double.MIN_NORMAL));
+            DoubleVector term = pv.mul(logRatio);
+            DoubleVector t = sum.add(term);
+            DoubleVector b = t.sub(sum);
+            comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(logRatio, term.neg()));
+            sum = t;
+        }
+        if (tiny.anyTrue()) {
+            return maskedKlDivergence(p, q);
+        }
+        double s = 0.0;
+        double c = comp.reduceLanes(VectorOperators.ADD);
+        for (double x : sum.toArray()) {
+            double t = s + x;
+            double b = t - s;
+            c += (s - (t - b)) + (x - b);
+            s = t;
+        }
+        for (int i = bound; i < n; i++) {
+            double pi = p[i];
+            if (pi > 0.0) {
+                double qi = q[i];
+                if (qi == 0.0) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                double log = logRatio(pi, qi);
+                double x = pi * log;
+                double t = s + x;
+                double b = t - s;
+                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
+                s = t;
+            }
+        }
+        double kl = s + c;
+        if (!(kl < Double.POSITIVE_INFINITY)) {
+            // p = q = 0 somewhere (0/0), or some ρ overflowed: the masked pass sorts it out
+            return maskedKlDivergence(p, q);
+        }
+        return Math.max(0.0, kl);
+    }
+
+    /**
+     * Σ p (ln ρ + (p − ρq)/p), ρ = p/q, with p = 0 lanes masked (computed with p = q = 1, so that
+     * their term is exactly 0); for inputs with some p = 0. Falls back to the
      * scalar loop if some ρ is not a normal double: a ρ below 2<sup>−1022</sup> is caught by a mask
      * (one compare and one mask-or per vector, cheaper than tracking a lane-wise minimum), a ρ that
      * overflows to +∞ (also q = 0 &lt; p) by the sum that is then not finite.
      */
-    static double klDivergence(double[] p, double[] q) {
+    static double maskedKlDivergence(double[] p, double[] q) {
         int n = p.length;
         int bound = SPECIES.loopBound(n);
         DoubleVector sum = DoubleVector.zero(SPECIES);

@@ -21,8 +21,10 @@ import java.util.Optional;
  * n mod L entries (the scalar tail) use the same formulas with {@link Math#log} and {@link Math#fma},
  * and the lanes are combined with the same compensated sum at the end.
  *
- * <p><b>Conventions, lane-wise.</b> In H(P) and KL, lanes with p<sub>i</sub> = 0 are masked: the
+ * <p><b>Conventions, lane-wise.</b> In H(P), lanes with p<sub>i</sub> = 0 are masked: the
  * logarithm is taken of 1 instead (so 0·ln 0 never becomes 0·(−∞) = NaN) and the term is exactly 0.
+ * KL first runs without the mask and reruns with it (p = q = 1 in masked lanes) only if some
+ * quotient came out 0, below 2<sup>−1022</sup> or not finite, which p<sub>i</sub> = 0 causes.
  * H(P,Q) first runs without the mask — 0·ln q<sub>i</sub> = 0 for any q<sub>i</sub> &gt; 0, which
  * saves a compare and a blend per vector — and its sum is then finite unless some q<sub>i</sub> = 0:
  * a non-finite sum is checked by a scalar scan, reported as +∞ if some q<sub>i</sub> = 0 &lt;

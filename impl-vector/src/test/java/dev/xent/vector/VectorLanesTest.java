@@ -165,6 +165,21 @@ class VectorLanesTest {
     }
 
     @Test
+    void quotientsThatUnderflowInALaneStillGiveTheRightDivergence() {
+        // p_5 = 1e-310 (subnormal) against q_5 = 1/16: p/q ≈ 1.6e-309 is below the normal range, so
+        // ln ρ + (p − ρq)/p cannot be trusted there. p_6 = 1/8, all other p_i = q_i = 1/16, so
+        // KL = (1/8)·ln 2 + 1e-310·ln(1.6e-309) = (1/8)·ln 2 − 7.1e-307 = (1/8)·ln 2 in doubles.
+        double[] p = new double[16];
+        double[] q = new double[16];
+        Arrays.fill(p, 0.0625);
+        Arrays.fill(q, 0.0625);
+        p[5] = 1e-310;
+        p[6] = 0.125;
+        double expected = 0.125 * Math.log(2.0);
+        assertThat(vector.klDivergenceNats(p, q)).isCloseTo(expected, org.assertj.core.data.Offset.offset(2 * Math.ulp(expected)));
+    }
+
+    @Test
     void divergenceAgreesWithCrossEntropyMinusEntropyOnRandomData() {
         SplittableRandom random = new SplittableRandom(99L);
         for (int n = 1; n <= 4 * LANES + 3; n++) {
