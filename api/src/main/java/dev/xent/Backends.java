@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
  *   <li>otherwise the only installed backend, when there is exactly one;</li>
  *   <li>otherwise {@link BackendNotFoundException}, listing what was found.</li>
  * </ol>
+ * Only usable backends take part: a backend whose {@link InformationMeasures#unavailableReason()}
+ * is not empty (the {@code vector} backend in a JVM started without
+ * {@code --add-modules jdk.incubator.vector}) is listed by {@link #unavailable()}, is never chosen
+ * by default, and naming it — by {@link #byId(String)} or the property — throws an exception that
+ * quotes its reason and remedy. The other backends are unaffected.
  *
  * <p>Discovery runs once, on first use, with {@code ServiceLoader.load(InformationMeasures.class)}:
  * on the class path it reads {@code META-INF/services/dev.xent.InformationMeasures}, on the module
@@ -55,12 +60,16 @@ public final class Backends {
 
     /** Lazy, thread-safe holder: the class is initialised on first access only. */
     private static final class Installed {
-        static final List<InformationMeasures> ALL =
+        /** Every registered backend, usable or not, sorted by id. */
+        static final List<InformationMeasures> LOADED =
                 checked(load(ServiceLoader.load(InformationMeasures.class)));
+        static final List<InformationMeasures> ALL = usable(LOADED);
+        static final List<InformationMeasures> UNAVAILABLE = unusable(LOADED);
     }
 
     /**
-     * Every installed backend, sorted by id.
+     * Every installed backend that can compute in this JVM, sorted by id (see {@link #unavailable()}
+     * for the others).
      *
      * @return an unmodifiable list, possibly empty
      * @throws IllegalStateException if two backends share an id, or a registered backend cannot be
@@ -71,7 +80,20 @@ public final class Backends {
     }
 
     /**
-     * The ids of every installed backend, sorted.
+     * The installed backends that cannot compute in this JVM, sorted by id; each says why and how to
+     * enable it through {@link InformationMeasures#unavailableReason()}. For example the
+     * {@code vector} backend, when the JVM was started without
+     * {@code --add-modules jdk.incubator.vector}.
+     *
+     * @return an unmodifiable list, usually empty
+     * @throws IllegalStateException as {@link #all()}
+     */
+    public static List<InformationMeasures> unavailable() {
+        return Installed.UNAVAILABLE;
+    }
+
+    /**
+     * The ids of every usable installed backend, sorted.
      *
      * @return an unmodifiable list of ids
      */
@@ -80,10 +102,11 @@ public final class Backends {
     }
 
     /**
-     * The installed backend with this id, if any.
+     * The usable installed backend with this id, if any.
      *
      * @param id a backend id, e.g. {@code "naive"}
-     * @return the backend, or empty
+     * @return the backend, or empty (also when it is installed but {@linkplain #unavailable()
+     *     unavailable})
      */
     public static Optional<InformationMeasures> find(String id) {
         return all().stream().filter(b -> b.id().equals(id)).findFirst();
@@ -94,10 +117,11 @@ public final class Backends {
      *
      * @param id a backend id, e.g. {@code "naive"}
      * @return the backend
-     * @throws BackendNotFoundException if none has that id; the message lists the ids found
+     * @throws BackendNotFoundException if no usable backend has that id; the message lists the ids
+     *     found, or quotes why the backend of that id is unavailable and how to enable it
      */
     public static InformationMeasures byId(String id) {
-        return find(id).orElseThrow(() -> unknown(id, "", all()));
+        return find(id).orElseThrow(() -> unknown(id, "", all(), unavailable()));
     }
 
     /**
@@ -108,15 +132,20 @@ public final class Backends {
      *     is installed, or several unranked ones are and none is named
      */
     public static InformationMeasures defaultBackend() {
-        return choose(all(), System.getProperty(PROPERTY));
+        return choose(Installed.LOADED, System.getProperty(PROPERTY));
     }
 
-    /** The selection rule on an explicit list; package-private so that tests can drive it. */
-    static InformationMeasures choose(List<InformationMeasures> installed, String property) {
+    /**
+     * The selection rule on an explicit list of registered backends, usable or not; package-private
+     * so that tests can drive it.
+     */
+    static InformationMeasures choose(List<InformationMeasures> registered, String property) {
+        List<InformationMeasures> installed = usable(registered);
+        List<InformationMeasures> unusable = unusable(registered);
         if (property != null && !property.isBlank()) {
             String id = property.trim();
             return installed.stream().filter(b -> b.id().equals(id)).findFirst()
-                    .orElseThrow(() -> unknown(id, " (from -D" + PROPERTY + ")", installed));
+                    .orElseThrow(() -> unknown(id, " (from -D" + PROPERTY + ")", installed, unusable));
         }
         for (String id : PREFERENCE) {
             for (InformationMeasures b : installed) {
@@ -129,8 +158,10 @@ public final class Backends {
             return installed.get(0);
         }
         if (installed.isEmpty()) {
-            throw new BackendNotFoundException("no xent backend is installed: " + HOW_TO_ADD,
-                    List.of());
+            throw new BackendNotFoundException(unusable.isEmpty()
+                    ? "no xent backend is installed: " + HOW_TO_ADD
+                    : "no usable xent backend is installed; " + describe(unusable) + "; or "
+                            + HOW_TO_ADD, List.of());
         }
         throw new BackendNotFoundException("several xent backends are installed " + ids(installed)
                 + " and none is named: set -D" + PROPERTY + "=ID to choose one", ids(installed));
@@ -171,13 +202,41 @@ public final class Backends {
         return List.copyOf(sorted);
     }
 
+    /** The backends without an unavailability reason, in their order. */
+    static List<InformationMeasures> usable(List<InformationMeasures> backends) {
+        return backends.stream().filter(b -> b.unavailableReason().isEmpty())
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The backends with an unavailability reason, in their order. */
+    static List<InformationMeasures> unusable(List<InformationMeasures> backends) {
+        return backends.stream().filter(b -> b.unavailableReason().isPresent())
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    /** "unavailable: vector (reason)", for messages. */
+    private static String describe(List<InformationMeasures> unusable) {
+        return "unavailable: " + unusable.stream()
+                .map(b -> b.id() + " (" + b.unavailableReason().orElse("") + ")")
+                .collect(Collectors.joining(", "));
+    }
+
     private static List<String> ids(List<InformationMeasures> backends) {
         return backends.stream().map(InformationMeasures::id).collect(Collectors.toUnmodifiableList());
     }
 
     private static BackendNotFoundException unknown(String id, String source,
-                                                    List<InformationMeasures> installed) {
+                                                    List<InformationMeasures> installed,
+                                                    List<InformationMeasures> unusable) {
         List<String> found = ids(installed);
+        for (InformationMeasures b : unusable) {
+            if (b.id().equals(id)) {
+                return new BackendNotFoundException("the xent backend '" + id + "'" + source
+                        + " is installed but unavailable in this JVM: "
+                        + b.unavailableReason().orElse("") + " (usable: "
+                        + (found.isEmpty() ? "none" : String.join(", ", found)) + ")", found);
+            }
+        }
         String listing = found.isEmpty() ? "no backend is installed; " + HOW_TO_ADD
                 : "installed: " + String.join(", ", found);
         return new BackendNotFoundException("unknown xent backend '" + id + "'" + source + "; "

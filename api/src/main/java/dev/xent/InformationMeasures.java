@@ -1,6 +1,7 @@
 package dev.xent;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The information measures of a discrete distribution — surprisal, entropy, cross-entropy and
@@ -58,6 +59,11 @@ import java.util.Locale;
  * path). It must be stateless and thread-safe, have a stable unique {@link #id()}, honour every
  * convention above, and state its accuracy in its javadoc. The verification module is the
  * compatibility kit that checks all of this.
+ *
+ * <p>A backend that needs something the running JVM may lack (the {@code vector} backend needs the
+ * incubating module {@code jdk.incubator.vector}) must still load: its registered class refers to
+ * nothing optional, and it says through {@link #unavailableReason()} why it cannot compute here and
+ * how to enable it. {@link Backends} lists such a backend apart and never chooses it.
  */
 public interface InformationMeasures {
 
@@ -75,6 +81,21 @@ public interface InformationMeasures {
      * @return one sentence for listings such as {@code xent backends}
      */
     String description();
+
+    /**
+     * Why this backend cannot compute in the running JVM, if it cannot: empty when it is usable
+     * (the default, and always the case for a backend that needs nothing optional), otherwise one
+     * sentence naming what is missing and how to enable it, e.g. {@code "needs the module
+     * jdk.incubator.vector: start java with --add-modules jdk.incubator.vector"}. An unavailable
+     * backend still reports its {@link #id()} and {@link #description()}, its measures throw
+     * {@link IllegalStateException} with this reason, and {@link Backends} lists it in
+     * {@link Backends#unavailable()} instead of {@link Backends#all()}.
+     *
+     * @return empty if usable, else the reason and the remedy
+     */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
 
     /**
      * Entropy H(P) = −Σ p<sub>i</sub> ln p<sub>i</sub> in nats, on a raw array (see the class

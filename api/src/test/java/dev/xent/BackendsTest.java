@@ -9,12 +9,23 @@ import org.junit.jupiter.api.Test;
 /** The selection rule of {@link Backends}, driven with stand-in backends. */
 class BackendsTest {
 
-    /** A stand-in that only has an id; its measures are never called here. */
+    /** A stand-in that only has an id (and maybe a reason why it is unavailable); its measures are never called here. */
     private static final class Named implements InformationMeasures {
         private final String id;
+        private final String unavailable;
 
         Named(String id) {
+            this(id, null);
+        }
+
+        Named(String id, String unavailable) {
             this.id = id;
+            this.unavailable = unavailable;
+        }
+
+        @Override
+        public java.util.Optional<String> unavailableReason() {
+            return java.util.Optional.ofNullable(unavailable);
         }
 
         @Override
@@ -105,9 +116,58 @@ class BackendsTest {
                 .containsExactly("commons", "kl", "naive");
     }
 
+    private static final String NEEDS_MODULE =
+            "needs jdk.incubator.vector: start java with --add-modules jdk.incubator.vector";
+
+    private static List<InformationMeasures> withUnavailableVector(String... usableIds) {
+        List<InformationMeasures> list = new java.util.ArrayList<>(installed(usableIds));
+        list.add(new Named("vector", NEEDS_MODULE));
+        return Backends.checked(list);
+    }
+
+    @Test
+    void anUnavailableBackendIsNeverChosenByDefaultAndTheOthersAreUnaffected() {
+        assertThat(Backends.choose(withUnavailableVector("naive", "kl", "commons"), null).id()).isEqualTo("commons");
+        assertThat(Backends.choose(withUnavailableVector("mine"), null).id()).isEqualTo("mine");
+        assertThat(Backends.choose(withUnavailableVector("naive", "kl"), "kl").id()).isEqualTo("kl");
+        assertThat(Backends.usable(withUnavailableVector("naive"))).extracting(InformationMeasures::id)
+                .containsExactly("naive");
+        assertThat(Backends.unusable(withUnavailableVector("naive"))).extracting(InformationMeasures::id)
+                .containsExactly("vector");
+    }
+
+    @Test
+    void namingAnUnavailableBackendQuotesItsReasonAndTheFlag() {
+        assertThatThrownBy(() -> Backends.choose(withUnavailableVector("naive"), "vector"))
+                .isInstanceOf(BackendNotFoundException.class)
+                .hasMessageContaining("'vector' (from -Dxent.backend)")
+                .hasMessageContaining("unavailable in this JVM")
+                .hasMessageContaining("--add-modules jdk.incubator.vector")
+                .hasMessageContaining("usable: naive")
+                .satisfies(e -> assertThat(((BackendNotFoundException) e).availableIds()).containsExactly("naive"));
+    }
+
+    @Test
+    void onlyUnavailableBackendsMeanNoUsableBackendWithTheReason() {
+        assertThatThrownBy(() -> Backends.choose(withUnavailableVector(), null))
+                .isInstanceOf(BackendNotFoundException.class)
+                .hasMessageContaining("no usable xent backend")
+                .hasMessageContaining("vector (" + NEEDS_MODULE + ")")
+                .hasMessageContaining("xent-impl-commons");
+    }
+
+    @Test
+    void aDuplicateIdIsRejectedEvenWhenOneOfThemIsUnavailable() {
+        List<InformationMeasures> list = new java.util.ArrayList<>(installed("vector"));
+        list.add(new Named("vector", NEEDS_MODULE));
+        assertThatThrownBy(() -> Backends.checked(list))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("share the id 'vector'");
+    }
+
     @Test
     void theApiAloneFindsNoBackend() {
         assertThat(Backends.all()).isEmpty();
+        assertThat(Backends.unavailable()).isEmpty();
         assertThatThrownBy(Backends::defaultBackend).isInstanceOf(BackendNotFoundException.class);
     }
 }

@@ -1,0 +1,459 @@
+#!/usr/bin/env python3
+"""The work of bench/compare (run that script, which builds the jar first).
+
+1. Inputs: P and Q of n entries for every n, from a fixed seed (numpy PCG64, seed 20261124): uniform
+   entries in (0, 1] divided by their sum. Written once to bench/target/compare/data as p-N.f64 /
+   q-N.f64 (raw little-endian doubles, what Java reads) and, for n <= 10^6, p-q-N.csv (a 10^7-row
+   CSV is only needed by the CSV benchmarks of the loss layer, which are not part of this script yet).
+2. References: H(P), H(P,Q) and KL(P||Q) of those exact doubles with mpmath at 160 bits for
+   n <= 10^6, and with numpy's 80-bit long double (64-bit significand, logl, error about 2^-64
+   relative, i.e. ~0.001 ulp of a double per term) for every n; where both exist the script checks
+   that they agree to 0.05 ulp, and uses mpmath. n = 10^7 uses the long-double value (mpmath would take
+   minutes). Cached in data/reference.json.
+3. Values of every xent backend (java ... dev.xent.bench.Values) and of the peers; error in ulps of
+   the reference value: |value - reference| / ulp(reference).
+4. Times: JMH (average time per call, -prof gc for allocation) for the backends and the bare Math.log
+   loop; the peers with time.perf_counter, median of repeated calls.
+5. bench/RESULTS.md.
+"""
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import scipy
+import scipy.special
+import scipy.stats
+import mpmath
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "target" / "compare"
+DATA = OUT / "data"
+JAR = HERE / "target" / "benchmarks.jar"
+SEED = 20261124
+SIZES = [int(s) for s in os.environ.get("XENT_BENCH_SIZES", "10 1000 1000000 10000000").split()]
+FULL = os.environ.get("XENT_BENCH_FULL", "") == "1"
+JAVA = os.environ.get("JAVA", "java")
+MPMATH_MAX_N = 1_000_000
+CSV_MAX_N = 1_000_000
+BACKENDS = ["naive", "kl", "commons", "vector"]
+MEASURES = ["entropy", "crossEntropy", "klDivergence"]
+TITLES = {"entropy": "Entropy H(P)", "crossEntropy": "Cross-entropy H(P,Q)",
+          "klDivergence": "KL divergence KL(P‖Q)"}
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return ""
+
+
+# ---------------------------------------------------------------- 1. inputs
+def generate():
+    DATA.mkdir(parents=True, exist_ok=True)
+    meta = DATA / "meta.json"
+    want = {"seed": SEED, "recipe": "PCG64 seeded [seed, n]; 1 - uniform in (0,1], /sum; p then q"}
+    if not meta.exists() or json.loads(meta.read_text()) != want:
+        for old in DATA.iterdir():
+            old.unlink()
+    meta.write_text(json.dumps(want))
+    for n in SIZES:
+        if (DATA / ("q-%d.f64" % n)).exists():
+            log("== inputs n=%d: reusing %s" % (n, DATA))
+            continue
+        log("== inputs n=%d: generating (seed %d) in %s" % (n, SEED, DATA))
+        rng = np.random.default_rng([SEED, n])
+        p = 1.0 - rng.random(n)
+        p /= p.sum()
+        q = 1.0 - rng.random(n)
+        q /= q.sum()
+        p.astype("<f8").tofile(DATA / ("p-%d.f64" % n))
+        q.astype("<f8").tofile(DATA / ("q-%d.f64" % n))
+        if n <= CSV_MAX_N:
+            np.savetxt(DATA / ("p-q-%d.csv" % n), np.column_stack([p, q]), delimiter=",",
+                       fmt="%.17g", header="p,q", comments="")
+
+
+def load(n):
+    return (np.fromfile(DATA / ("p-%d.f64" % n), dtype="<f8"),
+            np.fromfile(DATA / ("q-%d.f64" % n), dtype="<f8"))
+
+
+# ---------------------------------------------------------------- 2. references
+def ref_longdouble(p, q):
+    pl = p.astype(np.longdouble)
+    ql = q.astype(np.longdouble)
+    lp = np.log(pl)
+    lq = np.log(ql)
+    h = -np.sum(pl * lp)
+    ce = -np.sum(pl * lq)
+    kl = np.sum(pl * np.log(pl / ql))
+    return {"entropy": h, "crossEntropy": ce, "klDivergence": kl}
+
+
+def ref_mpmath(p, q):
+    mpmath.mp.prec = 160
+    mpf, mlog = mpmath.mpf, mpmath.log
+    h = mpf(0)
+    ce = mpf(0)
+    for a, b in zip(p.tolist(), q.tolist()):
+        ma = mpf(a)
+        la = mlog(ma)
+        lb = mlog(mpf(b))
+        h -= ma * la
+        ce -= ma * lb
+    return {"entropy": h, "crossEntropy": ce, "klDivergence": ce - h}
+
+
+def ld_str(x):
+    """A long double as a decimal string with more digits than its 64-bit significand needs."""
+    return np.format_float_scientific(np.longdouble(x), precision=30, unique=False)
+
+
+def ulps(value, reference):
+    """|value - reference| in units of the last place of the reference rounded to a double."""
+    mpmath.mp.prec = 160
+    r = mpmath.mpf(ld_str(reference) if isinstance(reference, np.longdouble) else reference)
+    spacing = float(np.spacing(abs(float(r))))
+    v = mpmath.mpf(ld_str(value) if isinstance(value, np.longdouble) else value)
+    return float(abs(v - r) / spacing)
+
+
+def references():
+    path = DATA / "reference.json"
+    cached = json.loads(path.read_text()) if path.exists() else {}
+    changed = False
+    for n in SIZES:
+        key = str(n)
+        if key in cached:
+            continue
+        p, q = load(n)
+        t0 = time.time()
+        ld = ref_longdouble(p, q)
+        entry = {"source": "long double", "check": None}
+        values = {m: ld_str(ld[m]) for m in MEASURES}
+        if n <= MPMATH_MAX_N:
+            mp = ref_mpmath(p, q)
+            worst = max(ulps(ld[m], mp[m]) for m in MEASURES)
+            if worst > 0.05:
+                raise SystemExit("reference check failed at n=%d: long double and mpmath differ by"
+                                 " %.3f ulp" % (n, worst))
+            values = {m: mpmath.nstr(mp[m], 40) for m in MEASURES}
+            entry = {"source": "mpmath 160 bits", "check": worst}
+        entry["values"] = values
+        cached[key] = entry
+        changed = True
+        log("== reference n=%d: %s (%.1f s)" % (n, entry["source"], time.time() - t0))
+    if changed:
+        path.write_text(json.dumps(cached, indent=1))
+    return cached
+
+
+def ref_value(refs, n, m):
+    mpmath.mp.prec = 160
+    return mpmath.mpf(refs[str(n)]["values"][m])
+
+
+# ---------------------------------------------------------------- 3. values
+def java_values():
+    env = dict(os.environ, XENT_BENCH_DATA=str(DATA))
+    cmd = [JAVA, "--add-modules", "jdk.incubator.vector", "-cp", str(JAR), "dev.xent.bench.Values"]
+    out = subprocess.run(cmd + [str(n) for n in SIZES], env=env, capture_output=True, text=True,
+                         check=True).stdout
+    values = {}
+    for line in out.splitlines():
+        b, m, n, v = line.split(",")
+        values[(b, m, int(n))] = float(v)
+    return values
+
+
+PEERS = {
+    "entropy": [
+        ("numpy", "-np.sum(p*np.log(p))", lambda p, q: -np.sum(p * np.log(p))),
+        ("scipy.stats.entropy", "scipy.stats.entropy(p)", lambda p, q: scipy.stats.entropy(p)),
+        ("scipy.special.entr", "np.sum(scipy.special.entr(p))",
+         lambda p, q: np.sum(scipy.special.entr(p))),
+    ],
+    "crossEntropy": [
+        ("numpy", "-np.sum(p*np.log(q))", lambda p, q: -np.sum(p * np.log(q))),
+        ("numpy dot", "-np.dot(p, np.log(q))", lambda p, q: -np.dot(p, np.log(q))),
+    ],
+    "klDivergence": [
+        ("numpy", "np.sum(p*np.log(p/q))", lambda p, q: np.sum(p * np.log(p / q))),
+        ("scipy.stats.entropy", "scipy.stats.entropy(p, q)", lambda p, q: scipy.stats.entropy(p, q)),
+        ("scipy.special.rel_entr", "np.sum(scipy.special.rel_entr(p, q))",
+         lambda p, q: np.sum(scipy.special.rel_entr(p, q))),
+    ],
+}
+
+
+def time_peer(f, p, q):
+    """Median seconds per call: batches of at least ~20 ms, 7 batches (21 with XENT_BENCH_FULL)."""
+    f(p, q)
+    t0 = time.perf_counter()
+    f(p, q)
+    once = max(time.perf_counter() - t0, 1e-7)
+    number = max(1, int(0.02 / once))
+    samples = []
+    for _ in range(21 if FULL else 7):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            f(p, q)
+        samples.append((time.perf_counter() - t0) / number)
+    return float(np.median(samples))
+
+
+def peers():
+    results = {}
+    for n in SIZES:
+        p, q = load(n)
+        for m in MEASURES:
+            for name, code, f in PEERS[m]:
+                results[(name, m, n)] = {"value": float(f(p, q)), "seconds": time_peer(f, p, q),
+                                         "code": code}
+        log("== peers n=%d done" % n)
+    return results
+
+
+# ---------------------------------------------------------------- 4. JMH
+def jmh():
+    if FULL:
+        args = ["-f", "2", "-wi", "5", "-w", "1s", "-i", "10", "-r", "1s"]
+    else:
+        args = ["-f", "1", "-wi", "3", "-w", "1s", "-i", "3", "-r", "1s"]
+    extra = os.environ.get("XENT_BENCH_JMH_ARGS", "").split()
+    # JMH rejects an option given twice: an option in XENT_BENCH_JMH_ARGS replaces the default
+    i = 0
+    while i < len(args):
+        if args[i] in extra:
+            del args[i:i + 2]
+        else:
+            i += 2
+    result = OUT / "jmh.json"
+    cmd = [JAVA, "-jar", str(JAR), "dev.xent.bench.*", "-p", "n=" + ",".join(map(str, SIZES)),
+           "-prof", "gc", "-rf", "json", "-rff", str(result)] + args + extra
+    log("== JMH: " + " ".join(cmd))
+    env = dict(os.environ, XENT_BENCH_DATA=str(DATA))
+    with open(OUT / "jmh.log", "w") as logfile:
+        subprocess.run(cmd, env=env, check=True, stdout=logfile, stderr=subprocess.STDOUT)
+    times = {}
+    for r in json.loads(result.read_text()):
+        bench = r["benchmark"].rsplit(".", 1)[1]
+        params = r.get("params", {})
+        n = int(params["n"])
+        backend = params.get("backend", "Math.log loop")
+        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+        times[(backend, bench, n)] = {"ns": r["primaryMetric"]["score"],
+                                      "error": r["primaryMetric"].get("scoreError"),
+                                      "alloc": alloc}
+    return times, " ".join(args + extra)
+
+
+# ---------------------------------------------------------------- 5. report
+def fmt_ns(x):
+    return "%.3g" % x if x < 100 else "%.0f" % x
+
+
+def machine():
+    model = sh("lscpu | sed -n 's/^Model name:[ \\t]*//p'") or platform.processor()
+    flags = sh("lscpu | grep -o -w -E 'avx512f|avx2' | sort -u | tr '\\n' ' '")
+    cores = sh("nproc")
+    java = sh(JAVA + " -version 2>&1 | head -2 | tr '\\n' ' '")
+    return model, flags, cores, java
+
+
+def report(refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed):
+    model, flags, cores, java = machine()
+    L = []
+    L.append("# xent benchmarks: every backend against numpy and scipy")
+    L.append("")
+    L.append("Written by `bench/compare` on %s (UTC), in %.0f s. **Machine:** %s, %s cores (%s), "
+             "Linux %s. **JVM:** %s. **Python** %s, numpy %s, scipy %s, mpmath %s."
+             % (started, elapsed, model, cores, flags.strip(), platform.release(), java.strip(),
+                platform.python_version(), np.__version__, scipy.__version__, mpmath.__version__))
+    L.append("")
+    L.append("**Load:** `uptime` before: `%s`; after: `%s`. The machine has %s cores; a load above"
+             " about 1 means other processes shared them and the times are inflated (most for the"
+             " slowest, longest-running cases)." % (load_before, load_after, cores))
+    L.append("")
+    L.append("**Settings:** JMH `%s` with `-prof gc` (%s), average time per call, forks get"
+             " `--add-modules=jdk.incubator.vector -Xms1g -Xmx1g`; peers: median of %d batches of"
+             " ≥ 20 ms each. Inputs: P and Q with n entries uniform in (0, 1] divided by their sum,"
+             " numpy PCG64 seed %d, the same binary files for Java and Python (see"
+             " `bench/compare.py`)." % (jmh_args, "full run" if FULL else
+                                       "quick run; `XENT_BENCH_FULL=1` for the long one",
+                                       21 if FULL else 7, SEED))
+    L.append("")
+    L.append("**Columns:** *ns/element* = time per call ÷ n. *vs numpy* = numpy's time ÷ this"
+             " time (above 1: faster than numpy's one-liner for the same measure). *vs Math.log* ="
+             " this time ÷ the bare `Σ p·Math.log(q)` loop's (Java only; the scalar backends' target"
+             " is ≤ 1.3). *ulps* = |value − reference| ÷ ulp(reference); references: mpmath at 160"
+             " bits for n ≤ 10⁶, 80-bit long double for n = 10⁷ (checked against mpmath to"
+             " ≤ 0.05 ulp where both exist). *B/op* = bytes allocated per call (JMH gc profiler;"
+             " a few hundred bytes per call at large n are JMH's own, spread over few calls; what"
+             " matters is that it does not grow with n).")
+    L.append("")
+    L.append("**References:** " + "; ".join(
+        "n = %s: %s%s" % ("{:,}".format(n), refs[str(n)]["source"],
+                          " (long double agrees to %.4f ulp)" % refs[str(n)]["check"]
+                          if refs[str(n)]["check"] is not None else "")
+        for n in SIZES) + ".")
+    L.append("")
+    verdicts = []
+    for m in MEASURES:
+        L.append("## " + TITLES[m])
+        L.append("")
+        L.append("| n | implementation | ns/element | vs numpy | vs Math.log | ulps | B/op |")
+        L.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+        for n in SIZES:
+            ref = ref_value(refs, n, m)
+            numpy_s = peer[("numpy", m, n)]["seconds"]
+            base = times.get(("Math.log loop", "mathLogLoop", n))
+            rows = []
+            for b in BACKENDS:
+                t = times.get((b, m, n))
+                if t is None:
+                    continue
+                sec = t["ns"] * 1e-9
+                vs_log = "%.2f" % (t["ns"] / base["ns"]) if base else "–"
+                alloc = "%.0f" % t["alloc"] if t["alloc"] is not None else "–"
+                e = ulps(jvals[(b, m, n)], ref)
+                rows.append(("xent `%s`" % b, sec, vs_log, e, alloc))
+            for name, code, _ in PEERS[m]:
+                r = peer[(name, m, n)]
+                rows.append(("%s `%s`" % (name, code), r["seconds"], "–", ulps(r["value"], ref), "–"))
+            if base and m == "crossEntropy":
+                rows.append(("bare `Σ p·Math.log(q)` loop (JMH)", base["ns"] * 1e-9, "1.00", None,
+                             "%.0f" % base["alloc"] if base["alloc"] is not None else "–"))
+            for name, sec, vs_log, e, alloc in rows:
+                L.append("| %s | %s | %s | %.2f | %s | %s | %s |"
+                         % ("{:,}".format(n), name, fmt_ns(sec * 1e9 / n), numpy_s / sec, vs_log,
+                            "%.1f" % e if e is not None else "–", alloc))
+            # targets
+            v = times.get(("vector", m, n))
+            if v and n == 1_000_000 and m in ("crossEntropy", "klDivergence"):
+                speed = numpy_s / (v["ns"] * 1e-9)
+                e = ulps(jvals[("vector", m, n)], ref)
+                ok = speed >= 1.25 and e <= 2.0
+                how = "met"
+                if not ok:
+                    how = "missed"
+                    if speed < 1.25:
+                        how += ": %.0f %% more time than the target allows" % (100 * (1.25 / speed - 1))
+                    if e > 2.0:
+                        how += "; error above 2 ulps"
+                verdicts.append("- `vector` %s at n = 10⁶: %.2f× numpy's speed (target ≥ 1.25×), %.1f"
+                                " ulps (target ≤ 2): **%s**" % (TITLES[m], speed, e, how))
+            if base and n >= 1_000_000:
+                for b in ("naive", "kl", "commons"):
+                    t = times.get((b, m, n))
+                    if t:
+                        ratio = t["ns"] / base["ns"]
+                        verdicts.append("- `%s` %s at n = %s: %.2f× the Math.log loop (target ≤ 1.3):"
+                                        " **%s**" % (b, TITLES[m], "{:,}".format(n), ratio,
+                                                     "met" if ratio <= 1.3 else "missed by %.0f %%"
+                                                     % (100 * (ratio / 1.3 - 1))))
+        L.append("")
+    L.append("## Targets of issue 6 (this run)")
+    L.append("")
+    L.extend(verdicts)
+    L.append("")
+    notes = HERE / "analysis.md"
+    if notes.exists():
+        L.append(notes.read_text().rstrip())
+        L.append("")
+    (HERE / "RESULTS.md").write_text("\n".join(L))
+    summary(refs, jvals, peer, times, started, model, cores, java, load_before)
+
+
+def summary(refs, jvals, peer, times, started, model, cores, java, load_before):
+    """The README's short table: n = 10^6 (or the largest size up to it), ns/element and ulps."""
+    n = max([x for x in SIZES if x <= 1_000_000] or SIZES)
+    names = [("xent `%s`" % b, ("java", b)) for b in BACKENDS]
+    names += [("numpy", ("py", "numpy")), ("scipy.stats.entropy", ("py", "scipy.stats.entropy")),
+              ("scipy.special.rel_entr / entr", ("py", None))]
+    L = ["Latest run of `bench/compare` (%s settings): %s UTC; %s, %s cores; %s; load average"
+         " before the run %s. n = %s, time per element and error in ulps against mpmath:"
+         % ("full" if FULL else "quick", started, model, cores, java.strip(),
+            load_before.split("load average:")[-1].strip(), "{:,}".format(n)), "",
+         "| implementation | H(P) | H(P,Q) | KL(P‖Q) |", "| --- | ---: | ---: | ---: |"]
+    for label, (kind, key) in names:
+        cells = []
+        for m in MEASURES:
+            ref = ref_value(refs, n, m)
+            if kind == "java":
+                t = times.get((key, m, n))
+                cell = "%.2f ns, %.1f ulp" % (t["ns"] / n, ulps(jvals[(key, m, n)], ref)) if t else "–"
+            else:
+                k = key or {"entropy": "scipy.special.entr", "klDivergence": "scipy.special.rel_entr"
+                            }.get(m)
+                r = peer.get((k, m, n)) if k else None
+                cell = "%.2f ns, %.1f ulp" % (r["seconds"] * 1e9 / n, ulps(r["value"], ref)) if r else "–"
+            cells.append(cell)
+        L.append("| %s | %s |" % (label, " | ".join(cells)))
+    base = times.get(("Math.log loop", "mathLogLoop", n))
+    if base:
+        L.append("| bare `Σ p·Math.log(q)` loop | | %.2f ns | |" % (base["ns"] / n))
+    (OUT / "summary.md").write_text("\n".join(L) + "\n")
+    log("== wrote " + str(HERE / "RESULTS.md"))
+
+
+def save(path, refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed):
+    path.write_text(json.dumps({
+        "jvals": [[list(k), v] for k, v in jvals.items()],
+        "peer": [[list(k), v] for k, v in peer.items()],
+        "times": [[list(k), v] for k, v in times.items()],
+        "jmh_args": jmh_args, "load_before": load_before, "load_after": load_after,
+        "started": started, "elapsed": elapsed, "full": FULL, "sizes": SIZES}, indent=1))
+
+
+def rerender(path):
+    """bench/compare.py --report: rewrites RESULTS.md from the last run's measurements (e.g. after
+    editing bench/analysis.md), without measuring again."""
+    global FULL, SIZES
+    d = json.loads(path.read_text())
+    FULL = d["full"]
+    SIZES = d["sizes"]
+    refs = json.loads((DATA / "reference.json").read_text())
+    unpack = lambda rows: {tuple(k): v for k, v in rows}
+    report(refs, unpack(d["jvals"]), unpack(d["peer"]), unpack(d["times"]), d["jmh_args"],
+           d["load_before"], d["load_after"], d["started"], d["elapsed"])
+
+
+def main():
+    if sys.argv[1:] == ["--report"]:
+        return rerender(OUT / "results.json")
+    if not JAR.exists():
+        raise SystemExit("missing %s: run bench/compare (it builds the jar first)" % JAR)
+    started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
+    t0 = time.time()
+    OUT.mkdir(parents=True, exist_ok=True)
+    generate()
+    refs = references()
+    log("== values of the xent backends")
+    jvals = java_values()
+    load_before = sh("uptime")
+    log("== load: " + load_before)
+    peer = peers()
+    times, jmh_args = jmh()
+    load_after = sh("uptime")
+    log("== load: " + load_after)
+    elapsed = time.time() - t0
+    save(OUT / "results.json", refs, jvals, peer, times, jmh_args, load_before, load_after, started,
+         elapsed)
+    report(refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
