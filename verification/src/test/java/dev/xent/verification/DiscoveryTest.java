@@ -26,16 +26,47 @@ class DiscoveryTest {
         }
     }
 
+    /** Whether this JVM was started with the Vector API, which the 'vector' backend needs. */
+    private static boolean vectorApi() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** The usable bundled backends in this JVM, as the listing in messages shows them. */
+    private static String installed() {
+        return vectorApi() ? "commons, kl, naive, vector" : "commons, kl, naive";
+    }
+
     @Test
-    void findsExactlyTheThreeBundledBackendsSortedById() {
-        assertThat(Backends.ids()).containsExactly("commons", "kl", "naive");
+    void findsExactlyTheBundledBackendsSortedById() {
+        if (vectorApi()) {
+            assertThat(Backends.ids()).containsExactly("commons", "kl", "naive", "vector");
+            assertThat(Backends.unavailable()).isEmpty();
+        } else {
+            assertThat(Backends.ids()).containsExactly("commons", "kl", "naive");
+            assertThat(Backends.unavailable()).extracting(InformationMeasures::id).containsExactly("vector");
+        }
         assertThat(Backends.all()).extracting(InformationMeasures::description).allSatisfy(d -> assertThat(d).isNotBlank());
     }
 
     @Test
-    void theDefaultIsTheMostAccurateBundledBackend() {
+    void withoutTheVectorApiTheVectorBackendSaysWhyAndHowToEnableIt() {
+        if (vectorApi()) {
+            assertThat(Backends.byId("vector").unavailableReason()).isEmpty();
+            return;
+        }
+        assertThat(Backends.unavailable().get(0).unavailableReason()).get().asString()
+                .contains("--add-modules jdk.incubator.vector");
+        assertThatThrownBy(() -> Backends.byId("vector"))
+                .isInstanceOf(BackendNotFoundException.class)
+                .hasMessageContaining("installed but unavailable")
+                .hasMessageContaining("--add-modules jdk.incubator.vector")
+                .hasMessageContaining("usable: commons, kl, naive");
+    }
+
+    @Test
+    void theDefaultIsTheMostAccurateBundledBackendTheCheaperAmongEquals() {
         System.clearProperty(Backends.PROPERTY);
-        assertThat(Backends.defaultBackend().id()).isEqualTo("commons");
+        assertThat(Backends.defaultBackend().id()).isEqualTo(vectorApi() ? "vector" : "commons");
     }
 
     @Test
@@ -51,9 +82,9 @@ class DiscoveryTest {
         System.setProperty(Backends.PROPERTY, "turbo");
         assertThatThrownBy(Backends::defaultBackend)
                 .isInstanceOf(BackendNotFoundException.class)
-                .hasMessage("unknown xent backend 'turbo' (from -Dxent.backend); installed: commons, kl, naive");
+                .hasMessage("unknown xent backend 'turbo' (from -Dxent.backend); installed: " + installed());
         assertThatThrownBy(() -> Backends.byId("turbo"))
-                .hasMessage("unknown xent backend 'turbo'; installed: commons, kl, naive");
+                .hasMessage("unknown xent backend 'turbo'; installed: " + installed());
     }
 
     @Test
