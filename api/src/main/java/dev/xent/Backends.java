@@ -57,8 +57,9 @@ public final class Backends {
     public static final List<String> PREFERENCE = List.of("vector", "commons", "naive", "kl");
 
     private static final String HOW_TO_ADD = "add a backend to the class path or module path, e.g."
-            + " the Maven artifact dev.xent:xent-impl-commons (id commons), xent-impl-naive (naive)"
-            + " or xent-impl-kl (kl); a backend of your own implements dev.xent.InformationMeasures"
+            + " the Maven artifact dev.xent:xent-impl-commons (id commons), xent-impl-naive (naive),"
+            + " xent-impl-kl (kl) or xent-impl-vector (vector, with --add-modules"
+            + " jdk.incubator.vector); a backend of your own implements dev.xent.InformationMeasures"
             + " and is listed in META-INF/services/dev.xent.InformationMeasures and in a"
             + " 'provides' clause of its module-info.java";
 

@@ -10,9 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code xent backends}: every installed backend, its description, the default marked. */
+/**
+ * {@code xent backends}: every installed backend, its description, the default marked; backends that
+ * cannot run in this JVM (such as {@code vector} without the Vector API) follow, with the reason.
+ */
 @Command(name = "backends", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
-        description = "List the installed backends; the default is marked with *.")
+        description = "List the installed backends; the default is marked with *, unavailable ones say why.")
 final class BackendsCommand implements Callable<Integer> {
 
     @Spec
@@ -30,15 +33,29 @@ final class BackendsCommand implements Callable<Integer> {
             throw new IllegalStateException("no backend is installed in this jar");
         }
         String defaultId = Backends.defaultBackend().id();
-        int width = all.stream().mapToInt(b -> b.id().length()).max().orElse(0);
+        List<InformationMeasures> unavailable = Backends.unavailable();
+        int width = java.util.stream.Stream.concat(all.stream(), unavailable.stream())
+                .mapToInt(b -> b.id().length()).max().orElse(0);
         for (InformationMeasures b : all) {
             boolean isDefault = b.id().equals(defaultId);
             if (json) {
                 out.println(new Json().put("id", b.id()).put("description", b.description())
-                        .put("default", isDefault));
+                        .put("default", isDefault).put("available", true));
             } else {
                 out.printf(java.util.Locale.ROOT, "%s %-" + width + "s  %s%n",
                         isDefault ? "*" : " ", b.id(), b.description());
+            }
+        }
+        for (InformationMeasures b : unavailable) {
+            String reason = b.unavailableReason().orElse("");
+            if (json) {
+                out.println(new Json().put("id", b.id()).put("description", b.description())
+                        .put("default", false).put("available", false).put("reason", reason));
+            } else {
+                // the launcher's switch for the one JVM option a bundled backend needs
+                String launcher = b.id().equals("vector") ? "; with ./xent, set XENT_VECTOR=1" : "";
+                out.printf(java.util.Locale.ROOT, "  %-" + width + "s  unavailable: %s%s%n", b.id(), reason,
+                        launcher);
             }
         }
         out.flush();

@@ -124,19 +124,24 @@ class CommandsTest {
     }
 
     @Test
-    void backendsListsAllThreeWithTheDefaultMarked() {
+    void backendsListsAllThreeWithTheDefaultMarkedAndVectorAsUnavailable() {
+        // the tests' JVM runs without --add-modules jdk.incubator.vector, like ./xent by default
         Run r = Run.xent("backends");
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("* commons  ");
         assertThat(lines.get(1)).startsWith("  kl       ");
         assertThat(lines.get(2)).startsWith("  naive    ");
+        assertThat(lines.get(3)).startsWith("  vector   unavailable: ")
+                .contains("--add-modules jdk.incubator.vector").endsWith("with ./xent, set XENT_VECTOR=1");
         Run json = Run.xent("backends", "--json");
-        assertThat(json.out().lines().toList()).hasSize(3)
+        assertThat(json.out().lines().limit(3).toList())
                 .allMatch(l -> l.matches("\\{\"id\": \"(commons|kl|naive)\", \"description\": \".+\", "
-                        + "\"default\": (true|false)}"));
-        assertThat(json.out().lines().filter(l -> l.endsWith("\"default\": true}")).toList())
+                        + "\"default\": (true|false), \"available\": true}"));
+        assertThat(json.out().lines().skip(3).toList()).singleElement().asString()
+                .startsWith("{\"id\": \"vector\"").contains("\"available\": false, \"reason\": \"needs the incubating");
+        assertThat(json.out().lines().filter(l -> l.contains("\"default\": true")).toList())
                 .singleElement().asString().startsWith("{\"id\": \"commons\"");
     }
 

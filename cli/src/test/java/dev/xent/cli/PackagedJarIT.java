@@ -27,13 +27,32 @@ class PackagedJarIT {
         return java(cwd, null, args);
     }
 
+    /** Runs the jar in a JVM with the Vector API, as {@code XENT_VECTOR=1 ./xent} does. */
+    private static Result javaWithVectorApi(Path cwd, String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
+        all.addAll(List.of(args));
+        return java(cwd, null, true, all.toArray(new String[0]));
+    }
+
     /** Runs the jar in {@code cwd}, standard input from {@code stdin} (or none when null). */
     private static Result java(Path cwd, Path stdin, String... args) throws IOException, InterruptedException {
+        return java(cwd, stdin, false, args);
+    }
+
+    /** With {@code jvmOptions}, the first two arguments are one JVM option and its value. */
+    private static Result java(Path cwd, Path stdin, boolean jvmOptions, String... args)
+            throws IOException, InterruptedException {
         String jar = System.getProperty("xent.jar");
         assertThat(jar).as("system property xent.jar (set by the POM)").isNotNull();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
-        command.addAll(List.of(args));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (jvmOptions) {
+            command.addAll(rest.subList(0, 2));
+            rest = rest.subList(2, rest.size());
+        }
+        command.addAll(List.of("-jar", jar));
+        command.addAll(rest);
         Path out = Files.createTempFile("xent-out", ".txt");
         Path err = Files.createTempFile("xent-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
@@ -48,11 +67,25 @@ class PackagedJarIT {
     }
 
     @Test
-    void theJarFindsAllThreeBackends(@TempDir Path cwd) throws Exception {
+    void theJarFindsAllFourBackends(@TempDir Path cwd) throws Exception {
         Result r = java(cwd, "backends", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().map(l -> l.replaceAll("^\\{\"id\": \"([a-z]+)\".*", "$1")).toList())
-                .containsExactly("commons", "kl", "naive");
+                .containsExactly("commons", "kl", "naive", "vector");
+        assertThat(r.out().lines().filter(l -> l.contains("\"available\": false")).toList())
+                .singleElement().asString().startsWith("{\"id\": \"vector\"");
+    }
+
+    @Test
+    void withTheVectorApiTheVectorBackendComputesAndIsTheDefault(@TempDir Path cwd) throws Exception {
+        Result r = javaWithVectorApi(cwd, "backends");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("unavailable").contains("* vector ");
+        // TUTORIAL.md: H(P, Q) = 3.2879430945989 bits
+        Result ce = javaWithVectorApi(cwd, "cross-entropy", "--p", "0.1,0.4,0.5", "--q", "0.8,0.15,0.05",
+                "--backend", "vector");
+        assertThat(ce.code()).as(ce.err()).isZero();
+        assertThat(ce.out()).startsWith("H(P, Q) = 3.28794309459").endsWith("bits  [vector]\n");
     }
 
     @Test
