@@ -21,6 +21,15 @@ final class VectorKernels {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
+    /** Which factor {@link #finish} multiplies p by: ln p. */
+    private static final int ENTROPY = 0;
+    /** Which factor {@link #finish} multiplies p by: ln q. */
+    private static final int CROSS_ENTROPY = 1;
+    /** Which factor {@link #finish} multiplies p by: ln(p/q). */
+    private static final int KL = 2;
+    /** No lane sums: {@link #scalarKlDivergence} is all tail. */
+    private static final double[] NO_LANES = new double[0];
+
     private VectorKernels() {
     }
 
@@ -40,26 +49,7 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
-        double s = 0.0;
-        double c = comp.reduceLanes(VectorOperators.ADD);
-        for (double x : sum.toArray()) {
-            double t = s + x;
-            double b = t - s;
-            c += (s - (t - b)) + (x - b);
-            s = t;
-        }
-        for (int i = bound; i < n; i++) {
-            double pi = p[i];
-            if (pi > 0.0) {
-                double log = Math.log(pi);
-                double x = pi * log;
-                double t = s + x;
-                double b = t - s;
-                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
-                s = t;
-            }
-        }
-        return 0.0 - (s + c);
+        return 0.0 - finish(ENTROPY, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, p, bound);
     }
 
     /**
@@ -83,26 +73,7 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
-        double s = 0.0;
-        double c = comp.reduceLanes(VectorOperators.ADD);
-        for (double x : sum.toArray()) {
-            double t = s + x;
-            double b = t - s;
-            c += (s - (t - b)) + (x - b);
-            s = t;
-        }
-        for (int i = bound; i < n; i++) {
-            double pi = p[i];
-            if (pi > 0.0) {
-                double log = Math.log(q[i]);
-                double x = pi * log;
-                double t = s + x;
-                double b = t - s;
-                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
-                s = t;
-            }
-        }
-        double h = 0.0 - (s + c);
+        double h = 0.0 - finish(CROSS_ENTROPY, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, q, bound);
         if (h < Double.POSITIVE_INFINITY) {
             return h;
         }
@@ -131,26 +102,7 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
-        double s = 0.0;
-        double c = comp.reduceLanes(VectorOperators.ADD);
-        for (double x : sum.toArray()) {
-            double t = s + x;
-            double b = t - s;
-            c += (s - (t - b)) + (x - b);
-            s = t;
-        }
-        for (int i = bound; i < n; i++) {
-            double pi = p[i];
-            if (pi > 0.0) {
-                double log = Math.log(q[i]);
-                double x = pi * log;
-                double t = s + x;
-                double b = t - s;
-                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
-                s = t;
-            }
-        }
-        return 0.0 - (s + c);
+        return 0.0 - finish(CROSS_ENTROPY, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, q, bound);
     }
 
 
@@ -184,30 +136,7 @@ final class VectorKernels {
         if (tiny.anyTrue()) {
             return maskedKlDivergence(p, q);
         }
-        double s = 0.0;
-        double c = comp.reduceLanes(VectorOperators.ADD);
-        for (double x : sum.toArray()) {
-            double t = s + x;
-            double b = t - s;
-            c += (s - (t - b)) + (x - b);
-            s = t;
-        }
-        for (int i = bound; i < n; i++) {
-            double pi = p[i];
-            if (pi > 0.0) {
-                double qi = q[i];
-                if (qi == 0.0) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                double log = logRatio(pi, qi);
-                double x = pi * log;
-                double t = s + x;
-                double b = t - s;
-                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
-                s = t;
-            }
-        }
-        double kl = s + c;
+        double kl = finish(KL, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, q, bound);
         if (!(kl < Double.POSITIVE_INFINITY)) {
             // p = q = 0 somewhere (0/0), or some ρ overflowed: the masked pass sorts it out
             return maskedKlDivergence(p, q);
@@ -247,30 +176,7 @@ final class VectorKernels {
         if (tiny.anyTrue()) {
             return scalarKlDivergence(p, q);
         }
-        double s = 0.0;
-        double c = comp.reduceLanes(VectorOperators.ADD);
-        for (double x : sum.toArray()) {
-            double t = s + x;
-            double b = t - s;
-            c += (s - (t - b)) + (x - b);
-            s = t;
-        }
-        for (int i = bound; i < n; i++) {
-            double pi = p[i];
-            if (pi > 0.0) {
-                double qi = q[i];
-                if (qi == 0.0) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                double log = logRatio(pi, qi);
-                double x = pi * log;
-                double t = s + x;
-                double b = t - s;
-                c += (s - (t - b)) + (x - b) + Math.fma(pi, log, -x);
-                s = t;
-            }
-        }
-        double kl = s + c;
+        double kl = finish(KL, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, q, bound);
         if (!(kl < Double.POSITIVE_INFINITY)) {
             // some ρ overflowed (q &lt; p·2^-1024, or q = 0 &lt; p): the careful loop decides
             return scalarKlDivergence(p, q);
@@ -280,16 +186,43 @@ final class VectorKernels {
 
     /** The whole KL by the scalar loop, for inputs where some quotient p/q is not a normal double. */
     static double scalarKlDivergence(double[] p, double[] q) {
+        return Math.max(0.0, finish(KL, NO_LANES, 0.0, p, q, 0));
+    }
+
+    /**
+     * The end of every kernel: adds the lane sums (TwoSum, their rounding errors going into the
+     * compensation, which starts at the lanes' own), then the scalar terms p<sub>i</sub>·f<sub>i</sub>
+     * for i ≥ {@code from} with p<sub>i</sub> &gt; 0, each product made exact with fma and added with
+     * TwoSum; f<sub>i</sub> is ln p<sub>i</sub> ({@link #ENTROPY}), ln q<sub>i</sub>
+     * ({@link #CROSS_ENTROPY}) or the log-ratio ({@link #KL}, where q<sub>i</sub> = 0 &lt;
+     * p<sub>i</sub> returns +∞). Only scalars and arrays cross this call, never a vector (the JDK 17
+     * compiler boxes vectors passed to a method that is not inlined).
+     *
+     * @return Σ p·f, compensated (not negated, not clamped)
+     */
+    private static double finish(int measure, double[] lanes, double laneCompensation, double[] p, double[] q,
+                                 int from) {
         double s = 0.0;
-        double c = 0.0;
-        for (int i = 0; i < p.length; i++) {
+        double c = laneCompensation;
+        for (double x : lanes) {
+            double t = s + x;
+            double b = t - s;
+            c += (s - (t - b)) + (x - b);
+            s = t;
+        }
+        for (int i = from; i < p.length; i++) {
             double pi = p[i];
             if (pi > 0.0) {
-                double qi = q[i];
-                if (qi == 0.0) {
+                double log;
+                if (measure == ENTROPY) {
+                    log = Math.log(pi);
+                } else if (measure == CROSS_ENTROPY) {
+                    log = Math.log(q[i]);
+                } else if (q[i] == 0.0) {
                     return Double.POSITIVE_INFINITY;
+                } else {
+                    log = logRatio(pi, q[i]);
                 }
-                double log = logRatio(pi, qi);
                 double x = pi * log;
                 double t = s + x;
                 double b = t - s;
@@ -297,7 +230,7 @@ final class VectorKernels {
                 s = t;
             }
         }
-        return Math.max(0.0, s + c);
+        return s + c;
     }
 
     /**
