@@ -35,11 +35,14 @@ import java.util.stream.Collector;
  * <h2>How it is computed</h2>
  * <ul>
  *   <li>{@link Predictions#PROBABILITIES}: through the backend — H(t, q) with
- *       {@link InformationMeasures#crossEntropyNats(double[], double[])} (binary: t = [1 − y, y],
- *       q = [1 − p, p], exactly the tutorial's construction), and −ln q<sub>y</sub> with
- *       {@link InformationMeasures#informationNats(double)} for a class index. Accuracy: the
- *       backend's (a few ulps), plus for binary the rounding of 1 − p (exact for p ≥ 1/2, at most
- *       2<sup>−54</sup> absolute in −ln(1 − p) below).</li>
+ *       {@link InformationMeasures#crossEntropyNats(double[], double[])} for target rows and for
+ *       soft binary targets (t = [1 − y, y], q = [1 − p, p], exactly the tutorial's construction),
+ *       and −ln q<sub>y</sub> with {@link InformationMeasures#informationNats(double)} for a class
+ *       index and for a binary label: y = 1 costs −ln p; y = 0 costs −ln(1 − p), computed as
+ *       −log1p(−p) for p ≤ 1/2 (so a tiny p keeps all its digits) and by the backend from the
+ *       exact 1 − p above. A hard label thus costs one logarithm and allocates nothing. Accuracy:
+ *       the backend's (a few ulps); for soft binary targets plus the rounding of 1 − p (exact for
+ *       p ≥ 1/2, at most 2<sup>−54</sup> absolute in −ln(1 − p) below).</li>
  *   <li>{@link Predictions#LOGITS}: in log space, never through a probability that could underflow:
  *       binary ℓ = (1 − y)·softplus(z) + y·softplus(−z), softplus(x) = max(x, 0) +
  *       log1p(e<sup>−|x|</sup>); categorical ℓ = Σ t<sub>k</sub>((m − z<sub>k</sub>) + ln Σ

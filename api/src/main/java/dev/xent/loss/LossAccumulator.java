@@ -143,11 +143,17 @@ public final class LossAccumulator {
                 }
                 double p = clipping.clip(prediction);
                 clipped = p != prediction;
-                target2[0] = 1.0 - y;
-                target2[1] = y;
-                pred2[0] = 1.0 - p;
-                pred2[1] = p;
-                l = backend.crossEntropyNats(target2, pred2);
+                if (y == 1.0) {
+                    l = backend.informationNats(p);
+                } else if (y == 0.0) {
+                    l = complementInformation(p);
+                } else {
+                    target2[0] = 1.0 - y;
+                    target2[1] = y;
+                    pred2[0] = 1.0 - p;
+                    pred2[1] = p;
+                    l = backend.crossEntropyNats(target2, pred2);
+                }
                 break;
             }
             case LOGITS: {
@@ -548,6 +554,16 @@ public final class LossAccumulator {
                 return l;
             }
         }
+    }
+
+    /**
+     * −ln(1 − p), the information of class 0 when P(class 1) = p: for p ≤ ½ as −log1p(−p), which
+     * keeps every digit when p is tiny (1 − p rounded to a double would lose them: p = 1e-10 gives
+     * 1.000000082790371e-10 through ln(1 − p) instead of 1.00000000005e-10); for p &gt; ½, 1 − p is
+     * exact (Sterbenz) and the backend takes −ln of it.
+     */
+    private double complementInformation(double p) {
+        return p <= 0.5 ? -Math.log1p(-p) : backend.informationNats(1.0 - p);
     }
 
     /** ln Σ exp(z_i − max), at least 0 (the max contributes 1). */

@@ -75,6 +75,27 @@ class CrossEntropyLossTest {
     }
 
     @Test
+    void aTinyProbabilityOfClassOneCostsLabelZeroItsFullDigits() {
+        // −ln(1 − p) = p + p²/2 + p³/3 + …: 1e-10 + 5e-21 = 1.00000000005e-10 (mpmath agrees to 40
+        // digits); ln(1 − p) of the rounded 1 − p would give 1.000000082790371e-10, 8e-8 off
+        double[] p = {1e-10, 1e-300, 0.75, 0.5, 0.0, 1.0};
+        double[] expected = {1.00000000005e-10, 1e-300, Math.log(4), Math.log(2), 0.0,
+            Double.POSITIVE_INFINITY};
+        for (int i = 0; i < p.length; i++) {
+            double l = binary(Predictions.PROBABILITIES).accumulator().add(0.0, p[i]);
+            if (Double.isInfinite(expected[i])) {
+                assertThat(l).as("y = 0, p = %s", p[i]).isEqualTo(expected[i]);
+            } else {
+                assertThat(l).as("y = 0, p = %s", p[i])
+                        .isCloseTo(expected[i], within(Math.ulp(expected[i])));
+            }
+        }
+        // and label 1 costs −ln p: 1e-10 → 23.025850929940457 (mpmath: 10·ln 10)
+        assertThat(binary(Predictions.PROBABILITIES).accumulator().add(1.0, 1e-10))
+                .isCloseTo(23.025850929940457, within(Math.ulp(23.0)));
+    }
+
+    @Test
     void kerasBinaryCrossentropyFromLogits() {
         // Keras' from_logits example; mpmath: mean of (1−y)·ln(1+e^z) + y·ln(1+e^−z) = 0.8654579497810972
         double[] y = {0, 1, 0, 0};
