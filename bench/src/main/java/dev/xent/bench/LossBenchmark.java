@@ -1,0 +1,193 @@
+package dev.xent.bench;
+
+import dev.xent.Backends;
+import dev.xent.InformationMeasures;
+import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.LossAccumulator;
+import dev.xent.loss.Predictions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The loss layer's hot paths, average time per call over a whole dataset: binary cross-entropy
+ * over 10<sup>7</sup> examples (probabilities through each backend, and logits), sparse
+ * categorical cross-entropy over 10<sup>6</sup> × {@value LossData#CLASSES} (probabilities through
+ * each backend, and logits), and the same sparse dataset through {@link CrossEntropyLoss#collector}
+ * on a parallel stream (partial accumulators merged). Each also runs on 10<sup>3</sup> examples,
+ * so that {@code -prof gc} shows whether the bytes allocated per call grow with the number of
+ * examples (they must not: an accumulator is a constant-size object, and adding an example
+ * allocates nothing).
+ *
+ * <p>Every call builds a fresh accumulator, adds every example, and returns the weighted sum, as
+ * {@code xent loss} does for a file. The data are {@link LossData}'s (the files of
+ * {@code bench/compare} when {@value BenchData#ENV} is set).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class LossBenchmark {
+
+    /** Creates the benchmark; JMH calls this. */
+    public LossBenchmark() {
+    }
+
+    /** The binary dataset. */
+    @State(Scope.Benchmark)
+    public static class BinaryData {
+        /** The number of examples. */
+        @Param({"1000", "10000000"})
+        public int binaryRows;
+
+        LossData.Binary data;
+
+        /** Creates the state; JMH calls this. */
+        public BinaryData() {
+        }
+
+        /** Loads the data once per trial. */
+        @Setup
+        public void setUp() {
+            data = LossData.binary(binaryRows);
+        }
+    }
+
+    /** The sparse categorical dataset, also as a list of examples for the stream. */
+    @State(Scope.Benchmark)
+    public static class SparseData {
+        /** The number of examples. */
+        @Param({"1000", "1000000"})
+        public int sparseRows;
+
+        LossData.Sparse data;
+        List<Example> examples;
+        InformationMeasures vector;
+
+        /** Creates the state; JMH calls this. */
+        public SparseData() {
+        }
+
+        /** Loads the data once per trial. */
+        @Setup
+        public void setUp() {
+            data = LossData.sparse(sparseRows);
+            Example[] all = new Example[sparseRows];
+            for (int i = 0; i < sparseRows; i++) {
+                all[i] = new Example(data.labels[i], data.probs[i]);
+            }
+            examples = Arrays.asList(all);
+            vector = Backends.byId("vector");
+        }
+    }
+
+    /** One example of the sparse dataset, as a user's stream would hold it. */
+    public static final class Example {
+        final int label;
+        final double[] probs;
+
+        Example(int label, double[] probs) {
+            this.label = label;
+            this.probs = probs;
+        }
+    }
+
+    /** The backend that computes the probability paths. */
+    @State(Scope.Benchmark)
+    public static class Backend {
+        /** The backend id. */
+        @Param({"naive", "kl", "commons", "vector"})
+        public String backend;
+
+        InformationMeasures measures;
+
+        /** Creates the state; JMH calls this. */
+        public Backend() {
+        }
+
+        /** Finds the backend once per trial. */
+        @Setup
+        public void setUp() {
+            measures = Backends.byId(backend);
+        }
+    }
+
+    /**
+     * Binary cross-entropy from probabilities, through the backend.
+     *
+     * @param d the data
+     * @param b the backend
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double binaryProbabilities(BinaryData d, Backend b) {
+        LossAccumulator acc = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(b.measures)
+                .accumulator();
+        return acc.addAll(d.data.y, d.data.p).sum();
+    }
+
+    /**
+     * Binary cross-entropy from logits (softplus; no backend involved).
+     *
+     * @param d the data
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double binaryLogits(BinaryData d) {
+        return CrossEntropyLoss.binary(Predictions.LOGITS).accumulator().addAll(d.data.y, d.data.z).sum();
+    }
+
+    /**
+     * Sparse categorical cross-entropy from probabilities, through the backend.
+     *
+     * @param d the data
+     * @param b the backend
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double sparseProbabilities(SparseData d, Backend b) {
+        LossAccumulator acc = CrossEntropyLoss.categorical(LossData.CLASSES, Predictions.PROBABILITIES)
+                .using(b.measures).accumulator();
+        return acc.addAll(d.data.labels, d.data.probs).sum();
+    }
+
+    /**
+     * Sparse categorical cross-entropy from logits (log-sum-exp; no backend involved).
+     *
+     * @param d the data
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double sparseLogits(SparseData d) {
+        return CrossEntropyLoss.categorical(LossData.CLASSES, Predictions.LOGITS).accumulator()
+                .addAll(d.data.labels, d.data.logits).sum();
+    }
+
+    /**
+     * Sparse categorical cross-entropy from probabilities on a parallel stream of examples, with
+     * the {@code vector} backend: partial accumulators, one per split, merged by the collector.
+     *
+     * @param d the data
+     * @return the mean in nats
+     */
+    @Benchmark
+    public double sparseParallelCollector(SparseData d) {
+        CrossEntropyLoss loss = CrossEntropyLoss.categorical(LossData.CLASSES, Predictions.PROBABILITIES)
+                .using(d.vector);
+        return d.examples.parallelStream()
+                .collect(loss.collector((LossAccumulator acc, Example e) -> acc.add(e.label, e.probs)))
+                .mean();
+    }
+}
