@@ -22,6 +22,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,6 +44,19 @@ JAVA = os.environ.get("JAVA", "java")
 MPMATH_MAX_N = 1_000_000
 CSV_MAX_N = 1_000_000
 BACKENDS = ["naive", "kl", "commons", "vector"]
+CLI_JAR = ROOT / "cli" / "target" / "xent.jar"
+LOSS_BINARY_ROWS = [1000, 10_000_000]
+LOSS_SPARSE_ROWS = [1000, 1_000_000]
+CSV_ROWS = int(os.environ.get("XENT_BENCH_CSV_ROWS", "10000000"))
+SKLEARN_PYTHON = os.environ.get("XENT_BENCH_SKLEARN_PYTHON", "/usr/bin/python3")
+LOSS_CASES = [("binaryProbabilities", "Binary cross-entropy from probabilities", LOSS_BINARY_ROWS),
+              ("binaryLogits", "Binary cross-entropy from logits", LOSS_BINARY_ROWS),
+              ("sparseProbabilities", "Sparse categorical cross-entropy (10 classes) from probabilities",
+               LOSS_SPARSE_ROWS),
+              ("sparseLogits", "Sparse categorical cross-entropy (10 classes) from logits",
+               LOSS_SPARSE_ROWS),
+              ("sparseParallelCollector", "The same, on a parallel stream through the collector"
+               " (`vector`; partial accumulators merged)", LOSS_SPARSE_ROWS)]
 MEASURES = ["entropy", "crossEntropy", "klDivergence"]
 TITLES = {"entropy": "Entropy H(P)", "crossEntropy": "Cross-entropy H(P,Q)",
           "klDivergence": "KL divergence KL(P‖Q)"}
@@ -251,14 +265,191 @@ def jmh():
     for r in json.loads(result.read_text()):
         bench = r["benchmark"].rsplit(".", 1)[1]
         params = r.get("params", {})
-        n = int(params["n"])
-        backend = params.get("backend", "Math.log loop")
+        if "LossBenchmark" in r["benchmark"]:
+            n = int(params.get("binaryRows") or params["sparseRows"])
+            backend = params.get("backend", "-")
+        else:
+            n = int(params["n"])
+            backend = params.get("backend", "Math.log loop")
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
         times[(backend, bench, n)] = {"ns": r["primaryMetric"]["score"],
                                       "error": r["primaryMetric"].get("scoreError"),
                                       "alloc": alloc}
     return times, " ".join(args + extra)
 
+
+# ---------------------------------------------------------------- 6. the loss layer
+def generate_loss():
+    """The loss datasets (same recipe as dev.xent.bench.LossData's fallback, numpy's generator):
+    binary: p uniform in [0.001, 0.999), y = 1 with probability p; sparse: rows of 10 uniform in
+    (0, 1] divided by their sum, the label drawn from the row. And the CSV of CSV_ROWS rows: a label
+    and 10 probabilities with 6 decimals that sum to exactly 1 in decimal (integers of 10^-6, each at
+    least 1), written as fixed-width text."""
+    for n in LOSS_BINARY_ROWS:
+        if not (DATA / ("binary-p-%d.f64" % n)).exists():
+            log("== loss inputs: binary, %d rows" % n)
+            rng = np.random.default_rng([SEED, 1, n])
+            p = rng.uniform(0.001, 0.999, n)
+            y = (rng.random(n) < p).astype("<f8")
+            y.tofile(DATA / ("binary-y-%d.f64" % n))
+            p.astype("<f8").tofile(DATA / ("binary-p-%d.f64" % n))
+    for n in LOSS_SPARSE_ROWS:
+        if not (DATA / ("sparse-probs-%d.f64" % n)).exists():
+            log("== loss inputs: sparse, %d rows x 10" % n)
+            rng = np.random.default_rng([SEED, 2, n])
+            rows = 1.0 - rng.random((n, 10))
+            rows /= rows.sum(axis=1, keepdims=True)
+            u = rng.random(n)
+            labels = np.minimum((np.cumsum(rows, axis=1) <= u[:, None]).sum(axis=1), 9)
+            labels.astype("<i4").tofile(DATA / ("sparse-labels-%d.i32" % n))
+            rows.astype("<f8").tofile(DATA / ("sparse-probs-%d.f64" % n))
+    if CSV_ROWS > 0 and not csv_file().exists():
+        log("== loss inputs: CSV, %d rows (label + 10 probabilities, 6 decimals)" % CSV_ROWS)
+        rng = np.random.default_rng([SEED, 3, CSV_ROWS])
+        counts = np.zeros(10 ** 6 + 1, dtype=np.int64)   # how often each k/10^6 is the true class's
+        part = csv_file().with_suffix(".part")
+        with open(part, "wb") as out:
+            out.write(b"label," + ",".join("c%d" % k for k in range(10)).encode() + b"\n")
+            done = 0
+            while done < CSV_ROWS:
+                m = min(1_000_000, CSV_ROWS - done)
+                r = 1.0 - rng.random((m, 10))
+                k = np.floor(r / r.sum(axis=1, keepdims=True) * (10 ** 6 - 10)).astype(np.int64) + 1
+                k[np.arange(m), k.argmax(axis=1)] += 10 ** 6 - k.sum(axis=1)
+                u = rng.random(m) * 10 ** 6
+                label = np.minimum((np.cumsum(k, axis=1) <= u[:, None]).sum(axis=1), 9)
+                counts += np.bincount(k[np.arange(m), label], minlength=10 ** 6 + 1)
+                text = np.empty((m, 92), dtype=np.uint8)
+                text[:, 0] = ord("0") + label
+                for c in range(10):
+                    at = 1 + 9 * c
+                    text[:, at] = ord(",")
+                    text[:, at + 1] = ord("0")
+                    text[:, at + 2] = ord(".")
+                    for d in range(6):
+                        text[:, at + 3 + d] = ord("0") + (k[:, c] // 10 ** (5 - d)) % 10
+                text[:, 91] = ord("\n")
+                out.write(text.tobytes())
+                done += m
+        np.save(DATA / ("csv-counts-%d.npy" % CSV_ROWS), counts)
+        part.rename(csv_file())
+
+
+def csv_file():
+    return DATA / ("loss-%d.csv" % CSV_ROWS)
+
+
+def loss_references():
+    """Mean losses in 80-bit long double (logl, log1pl; pairwise sums): about 0.01 ulp of a double."""
+    path = DATA / "loss-reference.json"
+    cached = json.loads(path.read_text()) if path.exists() else {}
+    for n in LOSS_BINARY_ROWS:
+        key = "binaryProbabilities/%d" % n
+        if key not in cached:
+            y = np.fromfile(DATA / ("binary-y-%d.f64" % n), dtype="<f8")
+            p = np.fromfile(DATA / ("binary-p-%d.f64" % n), dtype="<f8").astype(np.longdouble)
+            terms = np.where(y == 1.0, -np.log(p), -np.log1p(-p))
+            cached[key] = ld_str(np.sum(terms) / n)
+    for n in LOSS_SPARSE_ROWS:
+        key = "sparseProbabilities/%d" % n
+        if key not in cached:
+            labels = np.fromfile(DATA / ("sparse-labels-%d.i32" % n), dtype="<i4")
+            rows = np.fromfile(DATA / ("sparse-probs-%d.f64" % n), dtype="<f8").reshape(-1, 10)
+            q = rows[np.arange(n), labels].astype(np.longdouble)
+            cached[key] = ld_str(np.sum(-np.log(q)) / n)
+    key = "csv/%d" % CSV_ROWS
+    if CSV_ROWS > 0 and key not in cached:
+        counts = np.load(DATA / ("csv-counts-%d.npy" % CSV_ROWS))
+        ks = np.nonzero(counts)[0]
+        mpmath.mp.prec = 160
+        total = mpmath.fsum(int(counts[k]) * (mpmath.log(10 ** 6) - mpmath.log(int(k))) for k in ks)
+        cached[key] = mpmath.nstr(total / CSV_ROWS, 40)
+    path.write_text(json.dumps(cached, indent=1))
+    return cached
+
+
+def java_loss_values():
+    env = dict(os.environ, XENT_BENCH_DATA=str(DATA))
+    values = {}
+    for b, sp in zip(LOSS_BINARY_ROWS, LOSS_SPARSE_ROWS):
+        cmd = [JAVA, "--add-modules", "jdk.incubator.vector", "-cp", str(JAR), "dev.xent.bench.Values",
+               "--loss", str(b), str(sp)]
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            backend, case, n, v = line.split(",")
+            values[(backend, case, int(n))] = float(v)
+    return values
+
+
+def sklearn_memory():
+    results = {}
+    for b, sp in zip(LOSS_BINARY_ROWS, LOSS_SPARSE_ROWS):
+        cmd = [SKLEARN_PYTHON, str(HERE / "loss_peers.py"), "memory", str(DATA), str(b), str(sp),
+               "5" if FULL else "3"]
+        out = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+        for case, r in out.items():
+            results[(case, r["rows"])] = r
+    return results
+
+
+# A small Python forks and execs the command and reads its peak memory with wait4. Calling wait4 from
+# this script directly would not do: Linux carries a process's peak RSS across exec, so a child
+# forked from this (large) interpreter reports at least this interpreter's size.
+MEASURE = """
+import os, sys, time
+t0 = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write("\\nxent-measure %r %d %d\\n" % (time.perf_counter() - t0, usage.ru_maxrss,
+                                                  os.waitstatus_to_exitcode(status)))
+"""
+
+
+def timed(cmd):
+    """(wall seconds, peak resident MB, stdout) of one run of cmd."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        subprocess.run([sys.executable, "-S", "-c", MEASURE] + cmd, stdout=out, stderr=err, check=True)
+        out.seek(0)
+        err.seek(0)
+        lines = err.read().decode().rstrip().splitlines()
+        _, wall, rss_kb, code = lines[-1].split()
+        if int(code) != 0:
+            raise SystemExit("%s failed (%s): %s" % (" ".join(cmd), code, "\n".join(lines[-20:])))
+        return float(wall), int(rss_kb) / 1024.0, out.read().decode()
+
+
+def csv_case():
+    """xent loss and pandas.read_csv + log_loss on the same CSV file, each as a whole process."""
+    if CSV_ROWS <= 0:
+        return None
+    path = csv_file()
+    subprocess.run("cat '%s' > /dev/null" % path, shell=True, check=True)   # into the page cache
+    xent_cmd = [JAVA, "-jar", str(CLI_JAR), "loss", str(path), "--json"]
+    pandas_cmd = [SKLEARN_PYTHON, str(HERE / "loss_peers.py"), "csv", str(path)]
+    runs = {"xent": [], "pandas": []}
+    for i in range(5 if FULL else 3):
+        wall, rss, out = timed(xent_cmd)
+        runs["xent"].append({"seconds": wall, "rss": rss, "value": json.loads(out)["value"]})
+        wall, rss, out = timed(pandas_cmd)
+        d = json.loads(out)
+        runs["pandas"].append({"seconds": wall, "rss": rss, "value": d["value"], "parts": d})
+        log("== CSV run %d: xent %.2f s %.0f MB, pandas + sklearn %.2f s %.0f MB"
+            % (i + 1, runs["xent"][-1]["seconds"], runs["xent"][-1]["rss"],
+               runs["pandas"][-1]["seconds"], runs["pandas"][-1]["rss"]))
+    return {"rows": CSV_ROWS, "bytes": path.stat().st_size, "xent_cmd": "java -jar cli/target/xent.jar"
+            " loss FILE --json", "runs": runs}
+
+
+def startup():
+    """A single measure through the packaged command: median wall time and peak memory of 11 runs."""
+    cmd = [JAVA, "-jar", str(CLI_JAR), "entropy", "--p", "0.1,0.4,0.5"]
+    timed(cmd)
+    runs = [timed(cmd) for _ in range(11)]
+    return {"cmd": "java -jar cli/target/xent.jar entropy --p 0.1,0.4,0.5",
+            "seconds": float(np.median([r[0] for r in runs])), "rss": max(r[1] for r in runs),
+            "out": runs[0][2].strip()}
 
 # ---------------------------------------------------------------- 5. report
 def fmt_ns(x):
@@ -273,10 +464,10 @@ def machine():
     return model, flags, cores, java
 
 
-def report(refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed):
+def report(refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed, loss):
     model, flags, cores, java = machine()
     L = []
-    L.append("# xent benchmarks: every backend against numpy and scipy")
+    L.append("# xent benchmarks: every backend against numpy, scipy, scikit-learn and pandas")
     L.append("")
     L.append("Written by `bench/compare` on %s (UTC), in %.0f s. **Machine:** %s, %s cores (%s), "
              "Linux %s. **JVM:** %s. **Python** %s, numpy %s, scipy %s, mpmath %s."
@@ -365,6 +556,8 @@ def report(refs, jvals, peer, times, jmh_args, load_before, load_after, started,
                                                      "met" if ratio <= 1.3 else "missed by %.0f %%"
                                                      % (100 * (ratio / 1.3 - 1))))
         L.append("")
+    if loss:
+        L.extend(loss_report(loss, times, verdicts))
     L.append("## Targets of issue 6 (this run)")
     L.append("")
     L.extend(verdicts)
@@ -375,6 +568,107 @@ def report(refs, jvals, peer, times, jmh_args, load_before, load_after, started,
         L.append("")
     (HERE / "RESULTS.md").write_text("\n".join(L))
     summary(refs, jvals, peer, times, started, model, cores, java, load_before)
+
+
+def loss_report(loss, times, verdicts):
+    """The loss layer's tables (JMH against scikit-learn in memory; the CSV job; start-up)."""
+    refs, jv, sk = loss["refs"], loss["jvals"], loss["sklearn"]
+    L = ["## The loss layer, in memory (JMH) against `sklearn.metrics.log_loss`", "",
+         "Each call builds an accumulator, adds every example and returns the sum (constant memory);"
+         " scikit-learn's `log_loss` gets the same arrays (median of %d calls, %s). *vs sklearn* ="
+         " sklearn's time ÷ this time. *ulps*: the mean's error against the 80-bit long double mean"
+         " of the same doubles (`logl`/`log1pl` per term). Logit rows compute from z = ln(p/(1 − p))"
+         " or ln q, rounded in Java, so they have no reference here (the verification kit checks"
+         " them against its oracle). *B/op* must not grow with the number of rows."
+         % (5 if FULL else 3, loss.get("sklearn_version", "")), "",
+         "| case | rows | implementation | ns/example | vs sklearn | ulps | B/op |",
+         "| --- | ---: | --- | ---: | ---: | ---: | ---: |"]
+    for case, title, sizes in LOSS_CASES:
+        for n in sizes:
+            skr = sk.get((case, n))
+            backends = BACKENDS if case.endswith("Probabilities") else ["-"]
+            for b in backends:
+                t = times.get((b, case, n))
+                if t is None:
+                    continue
+                sec = t["ns"] * 1e-9
+                ref = refs.get("%s/%d" % (case, n))
+                v = jv.get((b, case, n))
+                e = "%.1f" % ulps(v, ref) if ref is not None and v is not None else "–"
+                who = ("xent `%s`" % b) if b != "-" else "xent"
+                L.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+                    title, "{:,}".format(n), who, fmt_ns(sec * 1e9 / n),
+                    "%.1f" % (skr["seconds"] / sec) if skr else "–", e,
+                    "%.0f" % t["alloc"] if t["alloc"] is not None else "–"))
+            if skr:
+                ref = refs.get("%s/%d" % (case, n))
+                L.append("| %s | %s | scikit-learn `%s` | %s | 1.0 | %s | – |" % (
+                    title, "{:,}".format(n), skr["code"], fmt_ns(skr["seconds"] * 1e9 / n),
+                    "%.1f" % ulps(skr["value"], ref) if ref else "–"))
+            big = max(sizes)
+            if n == big:
+                small = times.get(("vector" if case.endswith("Probabilities") else "-", case, min(sizes)))
+                large = times.get(("vector" if case.endswith("Probabilities") else "-", case, big))
+                if small and large and small["alloc"] is not None and large["alloc"] is not None:
+                    verdicts.append("- Loss path *%s*: %.0f B per call at %s rows, %.0f B at %s rows"
+                                    " (%.4f B per example): **%s**" % (
+                                        title, small["alloc"], "{:,}".format(min(sizes)),
+                                        large["alloc"], "{:,}".format(big), large["alloc"] / big,
+                                        "no allocation per example" if large["alloc"] / big < 0.01
+                                        else "allocates per example"))
+    L.append("")
+    c = loss.get("csv")
+    if c:
+        xs, ps = c["runs"]["xent"], c["runs"]["pandas"]
+        med = lambda runs, k: float(np.median([r[k] for r in runs]))
+        ref = refs.get("csv/%d" % c["rows"])
+        xt, pt = med(xs, "seconds"), med(ps, "seconds")
+        xm, pm = max(r["rss"] for r in xs), max(r["rss"] for r in ps)
+        L.append("## `xent loss` on a CSV file against `pandas.read_csv` + `log_loss`")
+        L.append("")
+        L.append("The file: %s rows, a label column (the class index) and 10 probability columns"
+                 " with 6 decimals that sum to exactly 1 (%.0f MB). Each tool runs as a whole process"
+                 " (JVM or Python start-up and imports included), %d times alternately, file in the"
+                 " page cache; median wall time, and the largest peak resident memory (`wait4`"
+                 " `ru_maxrss`). xent: `%s` (default JVM options, the vector API off, as `./xent`"
+                 " runs it). pandas: `bench/loss_peers.py csv FILE` — `pd.read_csv(FILE)`, then"
+                 " `log_loss(label, classes, labels=range(10))`. *ulps*: against the exact mean of"
+                 " the decimal values (mpmath)."
+                 % ("{:,}".format(c["rows"]), c["bytes"] / 1e6, len(xs), c["xent_cmd"]))
+        L.append("")
+        L.append("| implementation | wall time | rows per second | peak memory | mean | ulps |")
+        L.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        L.append("| xent `loss` | %.2f s | %s | %.0f MB | %r | %s |" % (
+            xt, "{:,.0f}".format(c["rows"] / xt), xm, xs[0]["value"],
+            "%.1f" % ulps(xs[0]["value"], ref) if ref else "–"))
+        L.append("| pandas + scikit-learn | %.2f s | %s | %.0f MB | %r | %s |" % (
+            pt, "{:,.0f}".format(c["rows"] / pt), pm, ps[0]["value"],
+            "%.1f" % ulps(ps[0]["value"], ref) if ref else "–"))
+        L.append("")
+        L.append("pandas' time by parts (medians): imports %.2f s, `read_csv` %.2f s, `log_loss`"
+                 " %.2f s." % tuple(float(np.median([r["parts"][k] for r in ps]))
+                                     for k in ("import", "read_csv", "log_loss")))
+        L.append("")
+        speed = pt / xt
+        ok = speed >= 2.0 and xm < 256
+        how = "met" if ok else "missed"
+        if speed < 2.0:
+            how += ": %.0f %% more time than the target allows" % (100 * (2.0 / speed - 1))
+        if xm >= 256:
+            how += "; peak memory above 256 MB"
+        verdicts.append("- `xent loss` on %s rows: %.2f× as fast as pandas + scikit-learn (target ≥ 2×),"
+                        " peak memory %.0f MB (target < 256 MB): **%s**"
+                        % ("{:,}".format(c["rows"]), speed, xm, how))
+    st = loss.get("startup")
+    if st:
+        L.append("## Start-up")
+        L.append("")
+        L.append("`%s` (prints `%s`): median %.3f s of 11 runs, peak memory %.0f MB."
+                 % (st["cmd"], st["out"], st["seconds"], st["rss"]))
+        L.append("")
+        verdicts.append("- Start-up for a single measure: %.3f s (target < 0.5 s): **%s**"
+                        % (st["seconds"], "met" if st["seconds"] < 0.5 else "missed"))
+    return L
 
 
 def summary(refs, jvals, peer, times, started, model, cores, java, load_before):
@@ -409,8 +703,13 @@ def summary(refs, jvals, peer, times, started, model, cores, java, load_before):
     log("== wrote " + str(HERE / "RESULTS.md"))
 
 
-def save(path, refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed):
+def save(path, refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed, loss):
+    packed = None
+    if loss:
+        packed = dict(loss, jvals=[[list(k), v] for k, v in loss["jvals"].items()],
+                      sklearn=[[list(k), v] for k, v in loss["sklearn"].items()])
     path.write_text(json.dumps({
+        "loss": packed,
         "jvals": [[list(k), v] for k, v in jvals.items()],
         "peer": [[list(k), v] for k, v in peer.items()],
         "times": [[list(k), v] for k, v in times.items()],
@@ -427,32 +726,49 @@ def rerender(path):
     SIZES = d["sizes"]
     refs = json.loads((DATA / "reference.json").read_text())
     unpack = lambda rows: {tuple(k): v for k, v in rows}
+    loss = d.get("loss")
+    if loss:
+        loss = dict(loss, jvals=unpack(loss["jvals"]), sklearn=unpack(loss["sklearn"]))
     report(refs, unpack(d["jvals"]), unpack(d["peer"]), unpack(d["times"]), d["jmh_args"],
-           d["load_before"], d["load_after"], d["started"], d["elapsed"])
+           d["load_before"], d["load_after"], d["started"], d["elapsed"], loss)
 
 
 def main():
     if sys.argv[1:] == ["--report"]:
         return rerender(OUT / "results.json")
-    if not JAR.exists():
-        raise SystemExit("missing %s: run bench/compare (it builds the jar first)" % JAR)
+    for jar in (JAR, CLI_JAR):
+        if not jar.exists():
+            raise SystemExit("missing %s: run bench/compare (it builds the jars first)" % jar)
     started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
     t0 = time.time()
     OUT.mkdir(parents=True, exist_ok=True)
     generate()
+    generate_loss()
     refs = references()
+    loss = {"refs": loss_references()}
     log("== values of the xent backends")
     jvals = java_values()
+    loss["jvals"] = java_loss_values()
     load_before = sh("uptime")
     log("== load: " + load_before)
     peer = peers()
+    log("== scikit-learn log_loss in memory (%s)" % SKLEARN_PYTHON)
+    loss["sklearn"] = sklearn_memory()
+    loss["sklearn_version"] = subprocess.run(
+        [SKLEARN_PYTHON, "-c", "import sys, sklearn, pandas, numpy; print('Python %d.%d, scikit-learn %s,"
+         " pandas %s, numpy %s' % (sys.version_info[0], sys.version_info[1], sklearn.__version__,"
+         " pandas.__version__, numpy.__version__))"], capture_output=True, text=True).stdout.strip()
     times, jmh_args = jmh()
+    log("== xent loss against pandas + scikit-learn on the CSV")
+    loss["csv"] = csv_case()
+    log("== start-up")
+    loss["startup"] = startup()
     load_after = sh("uptime")
     log("== load: " + load_after)
     elapsed = time.time() - t0
     save(OUT / "results.json", refs, jvals, peer, times, jmh_args, load_before, load_after, started,
-         elapsed)
-    report(refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed)
+         elapsed, loss)
+    report(refs, jvals, peer, times, jmh_args, load_before, load_after, started, elapsed, loss)
 
 
 if __name__ == "__main__":

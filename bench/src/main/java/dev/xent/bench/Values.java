@@ -2,13 +2,18 @@ package dev.xent.bench;
 
 import dev.xent.Backends;
 import dev.xent.InformationMeasures;
+import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.Predictions;
 import java.util.Locale;
 
 /**
  * Prints every backend's results on the benchmark data, for {@code bench/compare} to measure their
  * error against a high-precision reference: one line per backend, measure and n,
- * {@code backend,measure,n,value} with the value in Java's shortest round-trip form. Run with
- * {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar dev.xent.bench.Values N…}.
+ * {@code backend,measure,n,value} with the value in Java's shortest round-trip form; after
+ * {@code --loss B S}, also the mean losses of {@link LossBenchmark}'s paths on the binary dataset
+ * of B examples and the sparse one of S ({@code backend,binaryProbabilities,B,mean} …, with
+ * backend {@code -} for the logit paths). Run with
+ * {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar dev.xent.bench.Values N… [--loss B S]}.
  */
 public final class Values {
 
@@ -18,15 +23,20 @@ public final class Values {
     /**
      * Prints the values.
      *
-     * @param args the sizes n, e.g. {@code 10 1000 1000000 10000000}
+     * @param args the sizes n, e.g. {@code 10 1000 1000000 10000000}, then optionally
+     *     {@code --loss B S}
      */
     public static void main(String[] args) {
         if (!Backends.unavailable().isEmpty()) {
             System.err.println("warning: unavailable backends: " + Backends.unavailable().get(0).id()
                     + " (" + Backends.unavailable().get(0).unavailableReason().orElse("") + ")");
         }
-        for (String arg : args) {
-            int n = Integer.parseInt(arg);
+        for (int a = 0; a < args.length; a++) {
+            if (args[a].equals("--loss")) {
+                losses(Integer.parseInt(args[a + 1]), Integer.parseInt(args[a + 2]));
+                return;
+            }
+            int n = Integer.parseInt(args[a]);
             double[] p = BenchData.load("p", n);
             double[] q = BenchData.load("q", n);
             for (InformationMeasures b : Backends.all()) {
@@ -35,6 +45,22 @@ public final class Values {
                 print(b.id(), "klDivergence", n, b.klDivergenceNats(p, q));
             }
         }
+    }
+
+    private static void losses(int binaryRows, int sparseRows) {
+        LossData.Binary binary = LossData.binary(binaryRows);
+        LossData.Sparse sparse = LossData.sparse(sparseRows);
+        for (InformationMeasures b : Backends.all()) {
+            print(b.id(), "binaryProbabilities", binaryRows, CrossEntropyLoss.binary(Predictions.PROBABILITIES)
+                    .using(b).accumulator().addAll(binary.y, binary.p).summary().mean());
+            print(b.id(), "sparseProbabilities", sparseRows, CrossEntropyLoss.categorical(LossData.CLASSES,
+                    Predictions.PROBABILITIES).using(b).accumulator().addAll(sparse.labels, sparse.probs)
+                    .summary().mean());
+        }
+        print("-", "binaryLogits", binaryRows, CrossEntropyLoss.binary(Predictions.LOGITS).accumulator()
+                .addAll(binary.y, binary.z).summary().mean());
+        print("-", "sparseLogits", sparseRows, CrossEntropyLoss.categorical(LossData.CLASSES,
+                Predictions.LOGITS).accumulator().addAll(sparse.labels, sparse.logits).summary().mean());
     }
 
     private static void print(String backend, String measure, int n, double value) {
