@@ -3,18 +3,23 @@
 
 1. Inputs: P and Q of n entries for every n, from a fixed seed (numpy PCG64, seed 20261124): uniform
    entries in (0, 1] divided by their sum. Written once to bench/target/compare/data as p-N.f64 /
-   q-N.f64 (raw little-endian doubles, what Java reads) and, for n <= 10^6, p-q-N.csv (a 10^7-row
-   CSV is only needed by the CSV benchmarks of the loss layer, which are not part of this script yet).
+   q-N.f64 (raw little-endian doubles, what Java reads) and, for n <= 10^6, p-q-N.csv. The loss
+   datasets (binary-*.f64, sparse-*.{i32,f64}; see generate_loss) and a CSV of XENT_BENCH_CSV_ROWS
+   rows (default 10^7; 0 skips the CSV case) for `xent loss`.
 2. References: H(P), H(P,Q) and KL(P||Q) of those exact doubles with mpmath at 160 bits for
    n <= 10^6, and with numpy's 80-bit long double (64-bit significand, logl, error about 2^-64
    relative, i.e. ~0.001 ulp of a double per term) for every n; where both exist the script checks
    that they agree to 0.05 ulp, and uses mpmath. n = 10^7 uses the long-double value (mpmath would take
-   minutes). Cached in data/reference.json.
+   minutes). Mean losses in long double; the CSV's exact mean with mpmath. Cached in data/*.json.
 3. Values of every xent backend (java ... dev.xent.bench.Values) and of the peers; error in ulps of
    the reference value: |value - reference| / ulp(reference).
-4. Times: JMH (average time per call, -prof gc for allocation) for the backends and the bare Math.log
-   loop; the peers with time.perf_counter, median of repeated calls.
-5. bench/RESULTS.md.
+4. Times: JMH (average time per call, -prof gc for allocation) for the backends, the bare Math.log
+   loop and the loss paths; the numpy/scipy peers with time.perf_counter, median of repeated calls;
+   scikit-learn and pandas (bench/loss_peers.py, run by XENT_BENCH_SKLEARN_PYTHON, default
+   /usr/bin/python3 with Debian's python3-sklearn and python3-pandas); `xent loss` and
+   pandas.read_csv + log_loss on the CSV, and xent's start-up, as whole processes (wall time and
+   peak memory).
+5. bench/RESULTS.md, and bench/target/compare/summary.md for the README.
 """
 import datetime
 import json
@@ -567,7 +572,7 @@ def report(refs, jvals, peer, times, jmh_args, load_before, load_after, started,
         L.append(notes.read_text().rstrip())
         L.append("")
     (HERE / "RESULTS.md").write_text("\n".join(L))
-    summary(refs, jvals, peer, times, started, model, cores, java, load_before)
+    summary(refs, jvals, peer, times, started, model, cores, java, load_before, loss)
 
 
 def loss_report(loss, times, verdicts):
@@ -671,7 +676,7 @@ def loss_report(loss, times, verdicts):
     return L
 
 
-def summary(refs, jvals, peer, times, started, model, cores, java, load_before):
+def summary(refs, jvals, peer, times, started, model, cores, java, load_before, loss=None):
     """The README's short table: n = 10^6 (or the largest size up to it), ns/element and ulps."""
     n = max([x for x in SIZES if x <= 1_000_000] or SIZES)
     names = [("xent `%s`" % b, ("java", b)) for b in BACKENDS]
@@ -699,6 +704,49 @@ def summary(refs, jvals, peer, times, started, model, cores, java, load_before):
     base = times.get(("Math.log loop", "mathLogLoop", n))
     if base:
         L.append("| bare `Σ p·Math.log(q)` loop | | %.2f ns | |" % (base["ns"] / n))
+    if loss:
+        L.extend(["", "The loss layer (JMH, in memory; time per example and the mean's error in ulps):", "",
+                  "| implementation | binary, 10⁷ examples | sparse, 10⁶ × 10 classes |",
+                  "| --- | ---: | ---: |"])
+        b, sp = max(LOSS_BINARY_ROWS), max(LOSS_SPARSE_ROWS)
+        for backend in BACKENDS:
+            cells = []
+            for case, rows in (("binaryProbabilities", b), ("sparseProbabilities", sp)):
+                t = times.get((backend, case, rows))
+                v = loss["jvals"].get((backend, case, rows))
+                ref = loss["refs"].get("%s/%d" % (case, rows))
+                cells.append("%.1f ns, %.1f ulp" % (t["ns"] / rows, ulps(v, ref)) if t and v is not None
+                             and ref else "–")
+            L.append("| xent `%s` | %s |" % (backend, " | ".join(cells)))
+        cells = []
+        for case, rows in (("binaryLogits", b), ("sparseLogits", sp)):
+            t = times.get(("-", case, rows))
+            cells.append("%.1f ns" % (t["ns"] / rows) if t else "–")
+        L.append("| xent, from logits | %s |" % " | ".join(cells))
+        t = times.get(("-", "sparseParallelCollector", sp))
+        L.append("| xent `vector`, parallel stream (collector) | | %s |"
+                 % ("%.1f ns" % (t["ns"] / sp) if t else "–"))
+        cells = []
+        for case, rows in (("binaryProbabilities", b), ("sparseProbabilities", sp)):
+            r = loss["sklearn"].get((case, rows))
+            ref = loss["refs"].get("%s/%d" % (case, rows))
+            cells.append("%.1f ns, %.1f ulp" % (r["seconds"] * 1e9 / rows, ulps(r["value"], ref))
+                         if r else "–")
+        L.append("| scikit-learn `log_loss` | %s |" % " | ".join(cells))
+        c = loss.get("csv")
+        if c:
+            xs, ps = c["runs"]["xent"], c["runs"]["pandas"]
+            xt = float(np.median([r["seconds"] for r in xs]))
+            pt = float(np.median([r["seconds"] for r in ps]))
+            L.extend(["", "A %s-row CSV (label + 10 probabilities, %.0f MB), whole processes: `xent loss`"
+                      " %.2f s and %.0f MB peak; `pandas.read_csv` + `log_loss` %.2f s and %.0f MB"
+                      " (%.1f× the time)." % ("{:,}".format(c["rows"]), c["bytes"] / 1e6, xt,
+                                                max(r["rss"] for r in xs), pt,
+                                                max(r["rss"] for r in ps), pt / xt)])
+        st = loss.get("startup")
+        if st:
+            L.extend(["", "Start-up, `%s`: median %.2f s, %.0f MB peak." % (st["cmd"], st["seconds"],
+                                                                              st["rss"])])
     (OUT / "summary.md").write_text("\n".join(L) + "\n")
     log("== wrote " + str(HERE / "RESULTS.md"))
 

@@ -27,6 +27,8 @@ final class VectorKernels {
     private static final int CROSS_ENTROPY = 1;
     /** Which factor {@link #finish} multiplies p by: ln(p/q). */
     private static final int KL = 2;
+    /** No lane sums: {@link #scalarKlDivergence}, and inputs shorter than a vector, are all tail. */
+    private static final double[] NO_LANES = new double[0];
 
     private VectorKernels() {
     }
@@ -35,6 +37,9 @@ final class VectorKernels {
     static double entropy(double[] p) {
         int n = p.length;
         int bound = SPECIES.loopBound(n);
+        if (bound == 0) {
+            return 0.0 - finish(ENTROPY, NO_LANES, 0.0, p, p, 0);
+        }
         DoubleVector sum = DoubleVector.zero(SPECIES);
         DoubleVector comp = DoubleVector.zero(SPECIES);
         for (int i = 0; i < bound; i += SPECIES.length()) {
@@ -47,7 +52,7 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
-        return 0.0 - finish(ENTROPY, sum, comp.reduceLanes(VectorOperators.ADD), p, p, bound);
+        return 0.0 - finish(ENTROPY, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, p, bound);
     }
 
     /**
@@ -60,6 +65,12 @@ final class VectorKernels {
     static double crossEntropy(double[] p, double[] q) {
         int n = p.length;
         int bound = SPECIES.loopBound(n);
+        if (bound == 0) {
+            // fewer entries than lanes (a binary loss's two): the scalar loop, and no lane array;
+            // its sum is not finite (NaN from −∞ − −∞) exactly when some q = 0 < p
+            double h = 0.0 - finish(CROSS_ENTROPY, NO_LANES, 0.0, p, q, 0);
+            return h < Double.POSITIVE_INFINITY ? h : Double.POSITIVE_INFINITY;
+        }
         DoubleVector sum = DoubleVector.zero(SPECIES);
         DoubleVector comp = DoubleVector.zero(SPECIES);
         for (int i = 0; i < bound; i += SPECIES.length()) {
@@ -71,7 +82,7 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
-        double h = 0.0 - finish(CROSS_ENTROPY, sum, comp.reduceLanes(VectorOperators.ADD), p, q, bound);
+        double h = 0.0 - finish(CROSS_ENTROPY, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, q, bound);
         if (h < Double.POSITIVE_INFINITY) {
             return h;
         }
@@ -100,7 +111,7 @@ final class VectorKernels {
             comp = comp.add(sum.sub(t.sub(b)).add(term.sub(b))).add(pv.fma(log, term.neg()));
             sum = t;
         }
-        return 0.0 - finish(CROSS_ENTROPY, sum, comp.reduceLanes(VectorOperators.ADD), p, q, bound);
+        return 0.0 - finish(CROSS_ENTROPY, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, q, bound);
     }
 
 
@@ -115,6 +126,9 @@ final class VectorKernels {
     static double klDivergence(double[] p, double[] q) {
         int n = p.length;
         int bound = SPECIES.loopBound(n);
+        if (bound == 0) {
+            return scalarKlDivergence(p, q);
+        }
         DoubleVector sum = DoubleVector.zero(SPECIES);
         DoubleVector comp = DoubleVector.zero(SPECIES);
         VectorMask<Double> tiny = SPECIES.maskAll(false);
@@ -134,7 +148,7 @@ final class VectorKernels {
         if (tiny.anyTrue()) {
             return maskedKlDivergence(p, q);
         }
-        double kl = finish(KL, sum, comp.reduceLanes(VectorOperators.ADD), p, q, bound);
+        double kl = finish(KL, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, q, bound);
         if (!(kl < Double.POSITIVE_INFINITY)) {
             // p = q = 0 somewhere (0/0), or some ρ overflowed: the masked pass sorts it out
             return maskedKlDivergence(p, q);
@@ -174,7 +188,7 @@ final class VectorKernels {
         if (tiny.anyTrue()) {
             return scalarKlDivergence(p, q);
         }
-        double kl = finish(KL, sum, comp.reduceLanes(VectorOperators.ADD), p, q, bound);
+        double kl = finish(KL, sum.toArray(), comp.reduceLanes(VectorOperators.ADD), p, q, bound);
         if (!(kl < Double.POSITIVE_INFINITY)) {
             // some ρ overflowed (q &lt; p·2^-1024, or q = 0 &lt; p): the careful loop decides
             return scalarKlDivergence(p, q);
@@ -184,7 +198,7 @@ final class VectorKernels {
 
     /** The whole KL by the scalar loop, for inputs where some quotient p/q is not a normal double. */
     static double scalarKlDivergence(double[] p, double[] q) {
-        return Math.max(0.0, finish(KL, null, 0.0, p, q, 0));
+        return Math.max(0.0, finish(KL, NO_LANES, 0.0, p, q, 0));
     }
 
     /**
@@ -193,21 +207,16 @@ final class VectorKernels {
      * for i ≥ {@code from} with p<sub>i</sub> &gt; 0, each product made exact with fma and added with
      * TwoSum; f<sub>i</sub> is ln p<sub>i</sub> ({@link #ENTROPY}), ln q<sub>i</sub>
      * ({@link #CROSS_ENTROPY}) or the log-ratio ({@link #KL}, where q<sub>i</sub> = 0 &lt;
-     * p<sub>i</sub> returns +∞). The lane sums arrive as the vector itself and are read lane by lane:
-     * {@code lanes.toArray()} allocated 80 bytes on every call, per example in the loss layer's
-     * hot paths; this way JMH's {@code -prof gc} measures 0 B/op at n = 10 and 10³ (where the call
-     * is hot, the compiler inlines it and nothing is boxed; where it is not, once per long array,
-     * a boxed vector costs a few dozen bytes per call).
+     * p<sub>i</sub> returns +∞). Only scalars and arrays cross this call, never a vector (the JDK 17
+     * compiler boxes vectors passed to a method that is not inlined).
      *
-     * @param lanes the per-lane sums, or null if there are none
      * @return Σ p·f, compensated (not negated, not clamped)
      */
-    private static double finish(int measure, DoubleVector lanes, double laneCompensation, double[] p,
-                                 double[] q, int from) {
+    private static double finish(int measure, double[] lanes, double laneCompensation, double[] p, double[] q,
+                                 int from) {
         double s = 0.0;
         double c = laneCompensation;
-        for (int lane = 0; lanes != null && lane < SPECIES.length(); lane++) {
-            double x = lanes.lane(lane);
+        for (double x : lanes) {
             double t = s + x;
             double b = t - s;
             c += (s - (t - b)) + (x - b);

@@ -98,6 +98,23 @@ class VectorLanesTest {
     }
 
     @Test
+    void inputsShorterThanAVectorFollowEveryConvention() {
+        // a binary loss's two entries take the scalar path: same conventions, same accuracy
+        double[] half = {0.5, 0.5};
+        double[] quarter = {0.25, 0.75};
+        // mpmath: ½ln 2 + ½ln(2/3) and −(½ln ¼ + ½ln ¾)
+        assertWithinUlps(vector.klDivergenceNats(half, quarter), 0.14384103622589046372, "KL, n = 2");
+        assertWithinUlps(vector.crossEntropyNats(half, quarter), 0.83698821678583577314, "H(P,Q), n = 2");
+        assertWithinUlps(vector.entropyNats(half), Math.log(2), "H(P), n = 2");
+        assertThat(vector.crossEntropyNats(half, new double[] {1.0, 0.0})).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(vector.klDivergenceNats(half, new double[] {1.0, 0.0})).isEqualTo(Double.POSITIVE_INFINITY);
+        double[] certain = {1.0, 0.0};
+        assertThat(vector.entropyNats(certain)).isEqualTo(0.0);
+        assertThat(vector.crossEntropyNats(certain, certain)).isEqualTo(0.0);
+        assertThat(vector.klDivergenceNats(certain, certain)).isEqualTo(0.0);
+    }
+
+    @Test
     void oneHotLabelsInEveryLaneHaveExactlyZeroEntropy() {
         int n = 2 * LANES + 3;
         for (int k = 0; k < n; k++) {
