@@ -8,7 +8,10 @@ import java.util.Objects;
  * A streaming, mergeable accumulator of a {@link CrossEntropyLoss}: add examples one at a time or
  * in batches, merge partial accumulators, read count, weight sum, sum, mean, per-class means and
  * clip count — in constant memory (O(K) for K classes, whatever the number of examples), without
- * allocating per example.
+ * allocating per example (JMH's {@code -prof gc}, {@code bench/RESULTS.md}: the bytes per call of
+ * a whole dataset are the same for 10<sup>3</sup> and 10<sup>7</sup> examples; with the default
+ * backend about 17 ns per binary example and 27 ns per example of 10 classes on the machine named
+ * there, most of it validation and the compensated sums, one logarithm being about 4.5 ns).
  *
  * <p>Each {@code add} validates the example, computes its loss ℓ (returned, in nats), and adds
  * w·ℓ and w to running sums kept with Neumaier's compensated summation ({@code w} is the sample
