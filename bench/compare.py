@@ -31,11 +31,15 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import scipy
-import scipy.special
-import scipy.stats
-import mpmath
+try:
+    import numpy as np
+    import scipy
+    import scipy.special
+    import scipy.stats
+    import mpmath
+except ImportError as missing:
+    raise SystemExit("bench/compare needs numpy, scipy and mpmath in %s (%s); set PYTHON to a"
+                     " Python that has them" % (sys.executable, missing))
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -787,6 +791,14 @@ def main():
     for jar in (JAR, CLI_JAR):
         if not jar.exists():
             raise SystemExit("missing %s: run bench/compare (it builds the jars first)" % jar)
+    probe = subprocess.run([SKLEARN_PYTHON, "-c", "import sklearn, pandas"], capture_output=True,
+                           text=True) if os.path.exists(SKLEARN_PYTHON) else None
+    if probe is None or probe.returncode != 0:
+        raise SystemExit("bench/compare needs scikit-learn and pandas in %s (%s): on Debian,"
+                         " apt-get install python3-sklearn python3-pandas; or set"
+                         " XENT_BENCH_SKLEARN_PYTHON to a Python that has them"
+                         % (SKLEARN_PYTHON, "not found" if probe is None
+                            else probe.stderr.strip().splitlines()[-1]))
     started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
     t0 = time.time()
     OUT.mkdir(parents=True, exist_ok=True)
