@@ -42,21 +42,42 @@ public final class BenchData {
         if (dir == null || dir.isBlank()) {
             return generate(name.equals("p") ? 1L : 2L, n);
         }
-        Path file = Path.of(dir, name + "-" + n + ".f64");
+        return doubles(name + "-" + n + ".f64", n);
+    }
+
+    /**
+     * n little-endian doubles from a file of the data directory {@value #ENV}.
+     *
+     * @param fileName the file's name in the directory
+     * @param n the number of doubles it must hold
+     * @return a new array
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws IllegalStateException if the file does not hold exactly n doubles
+     */
+    static double[] doubles(String fileName, int n) {
+        double[] values = new double[n];
+        read(fileName, 8L * n).asDoubleBuffer().get(values);
+        return values;
+    }
+
+    /**
+     * A file of the data directory {@value #ENV}, mapped, little-endian (what numpy's
+     * {@code tofile} writes on this machine), after checking its size.
+     *
+     * @param fileName the file's name in the directory
+     * @param bytes the size it must have
+     * @return the file's bytes, positioned at 0
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws IllegalStateException if the file does not hold exactly {@code bytes} bytes
+     */
+    static ByteBuffer read(String fileName, long bytes) {
+        Path file = Path.of(System.getenv(ENV), fileName);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size != 8L * n) {
+            if (channel.size() != bytes) {
                 throw new IllegalStateException(String.format(Locale.ROOT,
-                        "%s holds %d bytes, expected %d doubles (%d bytes)", file, size, n, 8L * n));
+                        "%s holds %d bytes, expected %d", file, channel.size(), bytes));
             }
-            ByteBuffer bytes = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
-                // read until full
-            }
-            bytes.flip();
-            double[] values = new double[n];
-            bytes.asDoubleBuffer().get(values);
-            return values;
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, bytes).order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " (set by " + ENV + ")", e);
         }

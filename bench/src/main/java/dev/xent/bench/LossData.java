@@ -1,13 +1,7 @@
 package dev.xent.bench;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -81,7 +75,8 @@ public final class LossData {
      */
     public static Binary binary(int n) {
         if (BenchData.fromFiles()) {
-            return new Binary(doubles("binary-y-" + n + ".f64", n), doubles("binary-p-" + n + ".f64", n));
+            return new Binary(BenchData.doubles("binary-y-" + n + ".f64", n),
+                    BenchData.doubles("binary-p-" + n + ".f64", n));
         }
         SplittableRandom random = new SplittableRandom(3L);
         double[] y = new double[n];
@@ -104,8 +99,8 @@ public final class LossData {
         int[] labels = new int[n];
         double[][] rows = new double[n][CLASSES];
         if (BenchData.fromFiles()) {
-            ByteBuffer l = read("sparse-labels-" + n + ".i32", 4L * n);
-            ByteBuffer q = read("sparse-probs-" + n + ".f64", 8L * n * CLASSES);
+            ByteBuffer l = BenchData.read("sparse-labels-" + n + ".i32", 4L * n);
+            ByteBuffer q = BenchData.read("sparse-probs-" + n + ".f64", 8L * n * CLASSES);
             for (int i = 0; i < n; i++) {
                 labels[i] = l.getInt();
                 for (int k = 0; k < CLASSES; k++) {
@@ -133,25 +128,5 @@ public final class LossData {
             labels[i] = label;
         }
         return new Sparse(labels, rows);
-    }
-
-    private static double[] doubles(String name, int n) {
-        double[] values = new double[n];
-        read(name, 8L * n).asDoubleBuffer().get(values);
-        return values;
-    }
-
-    private static ByteBuffer read(String name, long bytes) {
-        Path file = Path.of(System.getenv(BenchData.ENV), name);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (channel.size() != bytes) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "%s holds %d bytes, expected %d", file, channel.size(), bytes));
-            }
-            ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, bytes);
-            return buffer.order(ByteOrder.LITTLE_ENDIAN);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " (set by " + BenchData.ENV + ")", e);
-        }
     }
 }
