@@ -6,6 +6,7 @@ module dev.xent.api {
     exports dev.xent;
     exports dev.xent.loss;
     exports dev.xent.continuous;
+    exports dev.xent.sum;
 
     uses dev.xent.InformationMeasures;
 }

@@ -17,23 +17,23 @@ import java.util.stream.Collectors;
  * {@link #defaultBackend()} returns, in this order:
  * <ol>
  *   <li>the backend named by the system property {@value #PROPERTY}
- *       ({@code -Dxent.backend=kl}), if set and not blank — an unknown id is an error, never a
+ *       ({@code -Dxent.backend=ID}), if set and not blank — an unknown id is an error, never a
  *       silent fallback;</li>
- *   <li>otherwise the first installed and usable backend of {@link #PREFERENCE}, which ranks the
- *       bundled backends by accuracy: {@code vector} and {@code commons} (compensated sums, error
- *       within 4 ulps independent of n, as the verification kit asserts against its oracle),
- *       {@code naive} (plain summation, error growing with n), {@code kl} (adds the rounding of
- *       H(P) + KL(P‖Q)). Between the two equally accurate ones, {@code vector} comes first because
- *       it costs about 1/25 as much; it is usable only in a JVM started with
- *       {@code --add-modules jdk.incubator.vector}, so without that flag the default is
- *       {@code commons};</li>
- *   <li>otherwise the only installed backend, when there is exactly one;</li>
- *   <li>otherwise {@link BackendNotFoundException}, listing what was found.</li>
+ *   <li>otherwise the most accurate installed and usable backend by its declared
+ *       {@link InformationMeasures#accuracy()} ({@link Accuracy#MOST_ACCURATE_FIRST}), the cheaper
+ *       by {@link InformationMeasures#relativeCost()} among equally accurate ones, and the
+ *       smaller id among backends equal in both (so that the choice never depends on the order of
+ *       the class path);</li>
+ *   <li>otherwise, when no backend is usable, {@link BackendNotFoundException}, listing what was
+ *       found and why each unusable one is unusable.</li>
  * </ol>
+ * The rule names no backend: what a backend declares decides, so a third party's backend that
+ * promises more than the bundled ones becomes the default when it is installed. {@link #ranked()}
+ * lists the usable backends in this order.
+ *
  * Only usable backends take part: a backend whose {@link InformationMeasures#unavailableReason()}
- * is not empty (the {@code vector} backend in a JVM started without
- * {@code --add-modules jdk.incubator.vector}) is listed by {@link #unavailable()}, is never chosen
- * by default, and naming it — by {@link #byId(String)} or the property — throws an exception that
+ * is not empty (one that needs an incubating JDK module the JVM was started without, say) is
+ * listed by {@link #unavailable()}, is never chosen by default, and naming it — by {@link #byId(String)} or the property — throws an exception that
  * quotes its reason and remedy. The other backends are unaffected.
  *
  * <p>Discovery runs once, on first use, with {@code ServiceLoader.load(InformationMeasures.class)}:
@@ -50,18 +50,16 @@ public final class Backends {
     /** The system property that names the default backend: {@value}. */
     public static final String PROPERTY = "xent.backend";
 
-    /**
-     * The bundled backends, most accurate first (the cheaper first among equals); the default is the
-     * first one installed and usable.
-     */
-    public static final List<String> PREFERENCE = List.of("vector", "commons", "naive", "kl");
+    /** The default order: most accurate first, then cheapest, then by id. */
+    static final Comparator<InformationMeasures> RANKING =
+            Comparator.comparing(InformationMeasures::accuracy, Accuracy.MOST_ACCURATE_FIRST)
+                    .thenComparingDouble(InformationMeasures::relativeCost)
+                    .thenComparing(InformationMeasures::id);
 
-    private static final String HOW_TO_ADD = "add a backend to the class path or module path, e.g."
-            + " the Maven artifact dev.xent:xent-impl-commons (id commons), xent-impl-naive (naive),"
-            + " xent-impl-kl (kl) or xent-impl-vector (vector, with --add-modules"
-            + " jdk.incubator.vector); a backend of your own implements dev.xent.InformationMeasures"
-            + " and is listed in META-INF/services/dev.xent.InformationMeasures and in a"
-            + " 'provides' clause of its module-info.java";
+    private static final String HOW_TO_ADD = "add a backend to the class path or module path (an"
+            + " implementation of dev.xent.InformationMeasures listed in"
+            + " META-INF/services/dev.xent.InformationMeasures and in a 'provides' clause of its"
+            + " module-info.java; the backends that come with xent are listed in its README)";
 
     private Backends() {
     }
@@ -89,15 +87,25 @@ public final class Backends {
 
     /**
      * The installed backends that cannot compute in this JVM, sorted by id; each says why and how to
-     * enable it through {@link InformationMeasures#unavailableReason()}. For example the
-     * {@code vector} backend, when the JVM was started without
-     * {@code --add-modules jdk.incubator.vector}.
+     * enable it through {@link InformationMeasures#unavailableReason()}: for example a backend
+     * that needs an incubating JDK module the JVM was started without.
      *
      * @return an unmodifiable list, usually empty
      * @throws IllegalStateException as {@link #all()}
      */
     public static List<InformationMeasures> unavailable() {
         return Installed.UNAVAILABLE;
+    }
+
+    /**
+     * Every usable installed backend in the order of the selection rule: the first is the default
+     * when {@value #PROPERTY} is not set.
+     *
+     * @return an unmodifiable list, possibly empty
+     * @throws IllegalStateException as {@link #all()}
+     */
+    public static List<InformationMeasures> ranked() {
+        return ranked(all());
     }
 
     /**
@@ -112,7 +120,7 @@ public final class Backends {
     /**
      * The usable installed backend with this id, if any.
      *
-     * @param id a backend id, e.g. {@code "naive"}
+     * @param id a backend id
      * @return the backend, or empty (also when it is installed but {@linkplain #unavailable()
      *     unavailable})
      */
@@ -123,7 +131,7 @@ public final class Backends {
     /**
      * The installed backend with this id.
      *
-     * @param id a backend id, e.g. {@code "naive"}
+     * @param id a backend id
      * @return the backend
      * @throws BackendNotFoundException if no usable backend has that id; the message lists the ids
      *     found, or quotes why the backend of that id is unavailable and how to enable it
@@ -136,8 +144,8 @@ public final class Backends {
      * The default backend, chosen by the rule in the class documentation.
      *
      * @return the backend to use when the caller did not name one
-     * @throws BackendNotFoundException if {@value #PROPERTY} names an unknown backend, no backend
-     *     is installed, or several unranked ones are and none is named
+     * @throws BackendNotFoundException if {@value #PROPERTY} names an unknown or unavailable
+     *     backend, or no usable backend is installed
      */
     public static InformationMeasures defaultBackend() {
         return choose(Installed.LOADED, System.getProperty(PROPERTY));
@@ -155,24 +163,20 @@ public final class Backends {
             return installed.stream().filter(b -> b.id().equals(id)).findFirst()
                     .orElseThrow(() -> unknown(id, " (from -D" + PROPERTY + ")", installed, unusable));
         }
-        for (String id : PREFERENCE) {
-            for (InformationMeasures b : installed) {
-                if (b.id().equals(id)) {
-                    return b;
-                }
-            }
-        }
-        if (installed.size() == 1) {
-            return installed.get(0);
-        }
         if (installed.isEmpty()) {
             throw new BackendNotFoundException(unusable.isEmpty()
                     ? "no xent backend is installed: " + HOW_TO_ADD
                     : "no usable xent backend is installed; " + describe(unusable) + "; or "
                             + HOW_TO_ADD, List.of());
         }
-        throw new BackendNotFoundException("several xent backends are installed " + ids(installed)
-                + " and none is named: set -D" + PROPERTY + "=ID to choose one", ids(installed));
+        return ranked(installed).get(0);
+    }
+
+    /** The backends in the order of the selection rule. */
+    static List<InformationMeasures> ranked(List<InformationMeasures> backends) {
+        List<InformationMeasures> sorted = new ArrayList<>(backends);
+        sorted.sort(RANKING);
+        return List.copyOf(sorted);
     }
 
     /** Loads every provider, turning a broken registration into a message that names it. */
@@ -222,7 +226,7 @@ public final class Backends {
                 .collect(Collectors.toUnmodifiableList());
     }
 
-    /** "unavailable: vector (reason)", for messages. */
+    /** "unavailable: ID (reason), …", for messages. */
     private static String describe(List<InformationMeasures> unusable) {
         return "unavailable: " + unusable.stream()
                 .map(b -> b.id() + " (" + b.unavailableReason().orElse("") + ")")

@@ -1,5 +1,6 @@
 package dev.xent;
 
+import dev.xent.sum.CompensatedSum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -74,7 +75,7 @@ public final class Distribution {
         Objects.requireNonNull(probabilities, "probabilities");
         double[] copy = probabilities.clone();
         check("probability", copy);
-        double sum = accurateSum(copy);
+        double sum = CompensatedSum.of(copy);
         double tolerance = sumTolerance(copy.length);
         if (!(Math.abs(sum - 1.0) <= tolerance)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -103,7 +104,7 @@ public final class Distribution {
         Objects.requireNonNull(weights, "weights");
         double[] w = weights.clone();
         checkEntries("weight", w, false);
-        double total = accurateSum(w);
+        double total = CompensatedSum.of(w);
         if (!(total > 0.0)) {
             throw new IllegalArgumentException("cannot normalise: all " + w.length
                     + " weights are zero");
@@ -303,7 +304,7 @@ public final class Distribution {
      * @return the total probability
      */
     public double sum() {
-        return accurateSum(p);
+        return CompensatedSum.of(p);
     }
 
     /** The stored array itself, for the measures in this package; never handed to users. */
@@ -368,23 +369,6 @@ public final class Distribution {
             return "is greater than 1";
         }
         return null;
-    }
-
-    /** Neumaier's compensated sum: error about one rounding, independent of n for same-sign terms. */
-    private static double accurateSum(double[] values) {
-        double sum = 0.0;
-        double c = 0.0;
-        for (double v : values) {
-            double t = sum + v;
-            if (Math.abs(sum) >= Math.abs(v)) {
-                c += (sum - t) + v;
-            } else {
-                c += (v - t) + sum;
-            }
-            sum = t;
-        }
-        // an overflowed sum would turn the compensation into inf - inf = NaN: report the overflow
-        return Double.isInfinite(sum) ? sum : sum + c;
     }
 
     /**

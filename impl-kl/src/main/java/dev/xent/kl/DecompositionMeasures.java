@@ -1,5 +1,9 @@
 package dev.xent.kl;
 
+import dev.xent.Accuracy;
+import dev.xent.Accuracy.KlBound;
+import dev.xent.Accuracy.KlScale;
+import dev.xent.Accuracy.Ulps;
 import dev.xent.InformationMeasures;
 
 /**
@@ -45,6 +49,32 @@ public final class DecompositionMeasures implements InformationMeasures {
     @Override
     public String description() {
         return "cross-entropy as H(P) + KL(P||Q), KL term by term with log1p near p = q";
+    }
+
+    /** H(P) (n + 2) ulps; H(P,Q) 3(n + 2) ulps; KL (n + 4)·u·Σ|p ln(p/q)| (see the class documentation). */
+    private static final Accuracy ACCURACY = Accuracy.of(Ulps.growing(2, 1), Ulps.growing(6, 3),
+            new KlBound(Ulps.growing(4, 1), KlScale.TERMS, 0));
+
+    /**
+     * H(P) within (n + 2) ulps, H(P,Q) within 3(n + 2) ulps, KL(P‖Q) within
+     * (n + 4)·2<sup>−53</sup>·Σ|p ln(p/q)|, derived in the class documentation.
+     *
+     * @return the declared bounds
+     */
+    @Override
+    public Accuracy accuracy() {
+        return ACCURACY;
+    }
+
+    /**
+     * 3.7: H(P) and KL are two passes with a division and a log-ratio per event
+     * ({@code bench/RESULTS.md}, H(P,Q) at n = 10<sup>6</sup>).
+     *
+     * @return 3.7
+     */
+    @Override
+    public double relativeCost() {
+        return 3.7;
     }
 
     /**
