@@ -8,60 +8,79 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * README's command-line examples are a test: every {@code $ ./xent …} line between the
- * {@code cli-examples-begin} and {@code cli-examples-end} markers of README.md is run in-process,
- * and its output (stdout, then stderr, then {@code [exit N]} when N is not 0) must be the lines
- * README shows under it — so the documentation cannot drift from the command.
+ * The documentation's command-line examples are a test: every {@code $ ./xent …} line between an
+ * {@code xent-examples-begin} and an {@code xent-examples-end} marker of README.md or of a page in
+ * docs/ is run in-process, and its output (stdout, then stderr, then {@code [exit N]} when N is not
+ * 0) must be the lines the page shows under it — so the documentation cannot drift from the
+ * command.
  */
 class ReadmeCommandsTest {
 
-    private record Example(String command, List<String> expected) {
+    private static final String BEGIN = "<!-- xent-examples-begin";
+    private static final String END = "<!-- xent-examples-end";
+
+    private record Example(String page, String command, List<String> expected) {
+    }
+
+    /** README.md and every docs/*.md page, from the repository root (the test runs in cli/). */
+    private static List<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>();
+        pages.add(Path.of("..", "README.md"));
+        try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages;
     }
 
     private static List<Example> examples() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("../README.md"), StandardCharsets.UTF_8);
-        int begin = indexOf(lines, "<!-- cli-examples-begin");
-        int end = indexOf(lines, "<!-- cli-examples-end");
         List<Example> examples = new ArrayList<>();
-        for (String line : lines.subList(begin + 1, end)) {
-            if (line.startsWith("$ ./xent")) {
-                examples.add(new Example(line.substring("$ ./xent".length()).strip(), new ArrayList<>()));
-            } else if (!line.startsWith("```") && !examples.isEmpty()) {
-                examples.get(examples.size() - 1).expected().add(line);
+        for (Path page : pages()) {
+            String name = page.getFileName().toString();
+            boolean inside = false;
+            int blocks = 0;
+            for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
+                if (line.startsWith(BEGIN)) {
+                    assertThat(inside).as("%s: a begin marker inside an example block", name).isFalse();
+                    inside = true;
+                    blocks++;
+                } else if (line.startsWith(END)) {
+                    inside = false;
+                } else if (inside && line.startsWith("$ ./xent")) {
+                    examples.add(new Example(name, line.substring("$ ./xent".length()).strip(), new ArrayList<>()));
+                } else if (inside && !line.startsWith("```") && !examples.isEmpty()) {
+                    examples.get(examples.size() - 1).expected().add(line);
+                }
+            }
+            assertThat(inside).as("%s: an example block is not closed", name).isFalse();
+            if (name.equals("README.md") || name.equals("cli.md")) {
+                assertThat(blocks).as("%s has example blocks", name).isPositive();
             }
         }
         return examples;
     }
 
-    private static int indexOf(List<String> lines, String prefix) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(prefix)) {
-                return i;
-            }
-        }
-        throw new AssertionError("README.md has no line starting with " + prefix);
-    }
-
     @Test
-    void readmeShowsEveryCommandAndBothOutputs() throws IOException {
-        List<String> commands = examples().stream().map(e -> e.command().split(" ")[0]).distinct().toList();
+    void theManualShowsEveryCommandAndBothOutputs() throws IOException {
+        List<Example> manual = examples().stream().filter(e -> e.page().equals("cli.md")).toList();
+        List<String> commands = manual.stream().map(e -> e.command().split(" ")[0]).distinct().toList();
         assertThat(commands).contains("entropy", "cross-entropy", "kl", "info", "loss", "backends");
-        assertThat(examples()).anyMatch(e -> e.command().contains("--json"))
+        assertThat(manual).anyMatch(e -> e.command().contains("--json"))
                 .anyMatch(e -> e.expected().contains("[exit 2]"));
     }
 
     @TestFactory
-    List<DynamicTest> eachReadmeCommandPrintsWhatReadmeSays() throws IOException {
+    List<DynamicTest> eachDocumentedCommandPrintsWhatTheDocumentationSays() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Example e : examples()) {
-            tests.add(DynamicTest.dynamicTest("xent " + e.command(), () -> {
-                // README's commands run at the repository root; the test runs in cli/, so a file
-                // argument such as examples/tutorial.csv is read from ../ and shown as README names it
+            tests.add(DynamicTest.dynamicTest(e.page() + ": xent " + e.command(), () -> {
+                // the pages' commands run at the repository root; the test runs in cli/, so a file
+                // argument such as examples/tutorial.csv is read from ../ and shown as the page names it
                 String[] args = e.command().split(" +");
                 List<String[]> renamed = new ArrayList<>();
                 for (int i = 0; i < args.length; i++) {
@@ -81,7 +100,7 @@ class ReadmeCommandsTest {
                 if (r.code() != 0) {
                     actual.add("[exit " + r.code() + "]");
                 }
-                assertThat(actual).as("output of 'xent %s' as README.md shows it", e.command())
+                assertThat(actual).as("output of 'xent %s' as %s shows it", e.command(), e.page())
                         .containsExactlyElementsOf(e.expected());
             }));
         }
