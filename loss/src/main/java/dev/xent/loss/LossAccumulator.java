@@ -1,6 +1,7 @@
 package dev.xent.loss;
 
 import dev.xent.InformationMeasures;
+import dev.xent.sum.CompensatedSum;
 import java.util.Locale;
 import java.util.Objects;
 
