@@ -28,8 +28,8 @@ class BundledBackendsTest {
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"commons", "kl", "naive", "vector"})
     void theTutorialsBinaryLossGivesEachPerExampleValueAndTheMean(String id) {
-        CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(backend(id));
-        LossSummary s = loss.binary(TutorialExample3.Y, TutorialExample3.P);
+        BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES).using(backend(id));
+        LossSummary s = loss.evaluate(TutorialExample3.Y, TutorialExample3.P);
         double[] values = s.perExample().orElseThrow();
         assertThat(values).hasSize(10);
         for (int i = 0; i < 10; i++) {
@@ -48,9 +48,9 @@ class BundledBackendsTest {
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"commons", "kl", "naive", "vector"})
     void theTutorialsMeanIsTheSameStreamedWholeOneByOneAndInParallel(String id) {
-        CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(backend(id));
-        LossAccumulator whole = loss.accumulator().addAll(TutorialExample3.Y, TutorialExample3.P);
-        LossAccumulator oneByOne = loss.accumulator();
+        BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES).using(backend(id));
+        BinaryAccumulator whole = loss.accumulator().addAll(TutorialExample3.Y, TutorialExample3.P);
+        BinaryAccumulator oneByOne = loss.accumulator();
         for (int i = 0; i < 10; i++) {
             assertThat(oneByOne.add(TutorialExample3.Y[i], TutorialExample3.P[i])).as("%s example %d", id, i)
                     .isCloseTo(TutorialExample3.PER_EXAMPLE[i], within(TutorialExample3.TOLERANCE));
