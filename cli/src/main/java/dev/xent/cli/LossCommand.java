@@ -323,13 +323,13 @@ final class LossCommand implements Callable<Integer> {
             try {
                 if (layout.binary()) {
                     double y = csv.number(label);
-                    for (BinaryAccumulator acc : binary) {
-                        acc.add(y, row[0], w);
+                    for (int a = 0; a < binary.size(); a++) {
+                        binary.get(a).add(y, row[0], w);
                     }
                 } else {
                     int y = classIndex(csv, layout);
-                    for (SparseAccumulator acc : sparse) {
-                        acc.add(y, row, w);
+                    for (int a = 0; a < sparse.size(); a++) {
+                        sparse.get(a).add(y, row, w);
                     }
                 }
             } catch (LossInputException e) {

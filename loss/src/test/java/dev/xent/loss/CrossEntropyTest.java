@@ -328,6 +328,59 @@ class CrossEntropyTest {
     }
 
     @Test
+    void everyKindStreamsMergesCollectsAndWeighsTheTutorialsDatasetAlike() {
+        // the tutorial's ten examples as two-class rows [1 − p, p]: by target row, by index, by name
+        double[][] rows = new double[10][];
+        double[][] targets = new double[10][];
+        int[] classes = new int[10];
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double p = TutorialExample3.P[i];
+            rows[i] = new double[] {1 - p, p};
+            classes[i] = (int) TutorialExample3.Y[i];
+            targets[i] = classes[i] == 1 ? new double[] {0, 1} : new double[] {1, 0};
+            names.add(classes[i] == 1 ? "one" : "zero");
+        }
+        CategoricalCrossEntropy categorical = categorical(2, Predictions.PROBABILITIES);
+        SparseCrossEntropy sparse = sparse(2, Predictions.PROBABILITIES);
+        LabelledLogLoss labelled = CrossEntropy.labelled(ClassLabels.inOrder("zero", "one")).using(BACKEND);
+
+        CategoricalAccumulator c1 = categorical.accumulator();
+        CategoricalAccumulator c2 = categorical.accumulator();
+        SparseAccumulator s1 = sparse.accumulator();
+        SparseAccumulator s2 = sparse.accumulator();
+        LabelledAccumulator l1 = labelled.accumulator();
+        LabelledAccumulator l2 = labelled.accumulator();
+        for (int i = 0; i < 10; i++) {
+            // each example's loss is returned as it is added: the mpmath value
+            assertThat((i < 4 ? c1 : c2).add(targets[i], rows[i]))
+                    .isCloseTo(TutorialExample3.PER_EXAMPLE[i], within(TutorialExample3.TOLERANCE));
+            assertThat((i < 7 ? s1 : s2).add(classes[i], rows[i]))
+                    .isCloseTo(TutorialExample3.PER_EXAMPLE[i], within(TutorialExample3.TOLERANCE));
+            assertThat((i % 2 == 0 ? l1 : l2).add(names.get(i), rows[i]))
+                    .isCloseTo(TutorialExample3.PER_EXAMPLE[i], within(TutorialExample3.TOLERANCE));
+        }
+        LossSummary parallel = IntStream.range(0, 10).boxed().parallel()
+                .collect(labelled.collector((acc, i) -> acc.add(names.get(i), rows[i])));
+        for (LossSummary s : List.of(c1.merge(c2).summary(), s2.merge(s1).summary(), l1.merge(l2).summary(), parallel,
+                categorical.accumulator().addAll(targets, rows).summary(), sparse.accumulator().addAll(classes, rows).summary(),
+                labelled.accumulator().addAll(names, rows).summary())) {
+            assertThat(s.count()).isEqualTo(10);
+            assertThat(s.mean()).isCloseTo(TutorialExample3.MEAN, within(TutorialExample3.TOLERANCE));
+            assertThat(s.classMean(1).orElseThrow()).isCloseTo(TutorialExample3.MEAN_CLASS_1, within(1e-15));
+            assertThat(s.perExample()).isEmpty();
+        }
+        assertThat(l1.summary().className(1)).isEqualTo("one");
+        // weights 1..10: mpmath Σ w ℓ / Σ w = 0.26212820604306697, as for the binary form (sampleWeightsAndReductions)
+        double[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertThat(categorical.evaluate(targets, rows, w).mean()).isCloseTo(0.26212820604306697, within(TIGHT));
+        assertThat(sparse.evaluate(classes, rows, w).mean()).isCloseTo(0.26212820604306697, within(TIGHT));
+        assertThat(labelled.evaluate(names, rows, w).mean()).isCloseTo(0.26212820604306697, within(TIGHT));
+        assertThat(labelled.evaluate(names, rows, w).perExample().orElseThrow()[9])
+                .isCloseTo(10 * TutorialExample3.PER_EXAMPLE[9], within(TIGHT));
+    }
+
+    @Test
     void aBadInputCarriesItsExampleClassValueAndExpectationAsFields() {
         LossInputException entry = catchLoss(() -> sparse(3, Predictions.PROBABILITIES)
                 .evaluate(new int[] {0, 1}, new double[][] {{0.2, 0.3, 0.5}, {0.2, 1.5, 0.3}}));
