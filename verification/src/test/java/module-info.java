@@ -12,6 +12,7 @@
 @SuppressWarnings("requires-automatic")
 open module dev.xent.verification {
     requires dev.xent.api;
+    requires dev.xent.loss;
     requires dev.xent.naive;
     requires dev.xent.kl;
     requires dev.xent.commons;

@@ -9,18 +9,12 @@ import static dev.xent.testing.TutorialExample1.KL_Q_P_BITS;
 import static dev.xent.testing.TutorialExample1.RELATIVE_TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.xent.Backends;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
-import dev.xent.loss.CrossEntropyLoss;
-import dev.xent.loss.LossAccumulator;
-import dev.xent.loss.LossSummary;
-import dev.xent.loss.Predictions;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -196,43 +190,6 @@ public abstract class BackendContract {
         Distribution other = Distribution.of(TutorialExample1.Q).withLabels("cat", "dog", "fish");
         assertThatThrownBy(() -> b.crossEntropy(p, other, LogBase.BITS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("red").hasMessageContaining("cat");
-    }
-
-    @Test
-    void theTutorialsBinaryLossGivesEachPerExampleValueAndTheMean() {
-        CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(backend());
-        LossSummary s = loss.binary(TutorialExample3.Y, TutorialExample3.P);
-        double[] values = s.perExample().orElseThrow();
-        assertThat(values).hasSize(10);
-        for (int i = 0; i < 10; i++) {
-            assertThat(values[i]).as("example %d", i)
-                    .isCloseTo(TutorialExample3.PER_EXAMPLE[i], within(TutorialExample3.TOLERANCE));
-        }
-        assertThat(s.mean()).isCloseTo(TutorialExample3.MEAN, within(TutorialExample3.TOLERANCE));
-        assertThat(s.count()).isEqualTo(10);
-        assertThat(s.clipCount()).isZero();
-        assertThat(s.classMean(1).orElseThrow())
-                .isCloseTo(TutorialExample3.MEAN_CLASS_1, within(TutorialExample3.TOLERANCE));
-        assertThat(s.classMean(0).orElseThrow())
-                .isCloseTo(TutorialExample3.MEAN_CLASS_0, within(TutorialExample3.TOLERANCE));
-    }
-
-    @Test
-    void theTutorialsMeanIsTheSameStreamedWholeOneByOneAndInParallel() {
-        CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(backend());
-        LossAccumulator whole = loss.accumulator().addAll(TutorialExample3.Y, TutorialExample3.P);
-        LossAccumulator oneByOne = loss.accumulator();
-        for (int i = 0; i < 10; i++) {
-            assertThat(oneByOne.add(TutorialExample3.Y[i], TutorialExample3.P[i]))
-                    .isCloseTo(TutorialExample3.PER_EXAMPLE[i], within(TutorialExample3.TOLERANCE));
-        }
-        LossSummary parallel = IntStream.range(0, 10).boxed().parallel()
-                .collect(loss.collector((acc, i) -> acc.add(TutorialExample3.Y[i], TutorialExample3.P[i])));
-        for (LossSummary s : new LossSummary[] {whole.summary(), oneByOne.summary(), parallel}) {
-            assertThat(s.count()).isEqualTo(10);
-            assertThat(s.weightSum()).isEqualTo(10.0);
-            assertThat(s.mean()).isCloseTo(TutorialExample3.MEAN, within(TutorialExample3.TOLERANCE));
-        }
     }
 
     @Test

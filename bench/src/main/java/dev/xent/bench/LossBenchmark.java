@@ -2,9 +2,11 @@ package dev.xent.bench;
 
 import dev.xent.Backends;
 import dev.xent.InformationMeasures;
-import dev.xent.loss.CrossEntropyLoss;
-import dev.xent.loss.LossAccumulator;
+import dev.xent.loss.BinaryAccumulator;
+import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.Predictions;
+import dev.xent.loss.SparseAccumulator;
+import dev.xent.loss.SparseCrossEntropy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The loss layer's hot paths, average time per call over a whole dataset: binary cross-entropy
  * over 10<sup>7</sup> examples (probabilities through each backend, and logits), sparse
  * categorical cross-entropy over 10<sup>6</sup> × {@value LossData#CLASSES} (probabilities through
- * each backend, and logits), and the same sparse dataset through {@link CrossEntropyLoss#collector}
+ * each backend, and logits), and the same sparse dataset through {@link SparseCrossEntropy#collector}
  * on a parallel stream (partial accumulators merged). Each also runs on 10<sup>3</sup> examples,
  * so that {@code -prof gc} shows whether the bytes allocated per call grow with the number of
  * examples (they must not: an accumulator is a constant-size object, and adding an example
@@ -133,7 +135,7 @@ public class LossBenchmark {
      */
     @Benchmark
     public double binaryProbabilities(BinaryData d, Backend b) {
-        LossAccumulator acc = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(b.measures)
+        BinaryAccumulator acc = CrossEntropy.binary(Predictions.PROBABILITIES).using(b.measures)
                 .accumulator();
         return acc.addAll(d.data.y, d.data.p).sum();
     }
@@ -146,7 +148,7 @@ public class LossBenchmark {
      */
     @Benchmark
     public double binaryLogits(BinaryData d) {
-        return CrossEntropyLoss.binary(Predictions.LOGITS).accumulator().addAll(d.data.y, d.data.z).sum();
+        return CrossEntropy.binary(Predictions.LOGITS).accumulator().addAll(d.data.y, d.data.z).sum();
     }
 
     /**
@@ -158,7 +160,7 @@ public class LossBenchmark {
      */
     @Benchmark
     public double sparseProbabilities(SparseData d, Backend b) {
-        LossAccumulator acc = CrossEntropyLoss.categorical(LossData.CLASSES, Predictions.PROBABILITIES)
+        SparseAccumulator acc = CrossEntropy.sparse(LossData.CLASSES, Predictions.PROBABILITIES)
                 .using(b.measures).accumulator();
         return acc.addAll(d.data.labels, d.data.probs).sum();
     }
@@ -171,7 +173,7 @@ public class LossBenchmark {
      */
     @Benchmark
     public double sparseLogits(SparseData d) {
-        return CrossEntropyLoss.categorical(LossData.CLASSES, Predictions.LOGITS).accumulator()
+        return CrossEntropy.sparse(LossData.CLASSES, Predictions.LOGITS).accumulator()
                 .addAll(d.data.labels, d.data.logits).sum();
     }
 
@@ -184,10 +186,10 @@ public class LossBenchmark {
      */
     @Benchmark
     public double sparseParallelCollector(SparseData d) {
-        CrossEntropyLoss loss = CrossEntropyLoss.categorical(LossData.CLASSES, Predictions.PROBABILITIES)
+        SparseCrossEntropy loss = CrossEntropy.sparse(LossData.CLASSES, Predictions.PROBABILITIES)
                 .using(d.vector);
         return d.examples.parallelStream()
-                .collect(loss.collector((LossAccumulator acc, Example e) -> acc.add(e.label, e.probs)))
+                .collect(loss.collector((SparseAccumulator acc, Example e) -> acc.add(e.label, e.probs)))
                 .mean();
     }
 }

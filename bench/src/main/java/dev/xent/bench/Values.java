@@ -2,7 +2,7 @@ package dev.xent.bench;
 
 import dev.xent.Backends;
 import dev.xent.InformationMeasures;
-import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.Predictions;
 import java.util.Locale;
 
@@ -51,15 +51,15 @@ public final class Values {
         LossData.Binary binary = LossData.binary(binaryRows);
         LossData.Sparse sparse = LossData.sparse(sparseRows);
         for (InformationMeasures b : Backends.all()) {
-            print(b.id(), "binaryProbabilities", binaryRows, CrossEntropyLoss.binary(Predictions.PROBABILITIES)
+            print(b.id(), "binaryProbabilities", binaryRows, CrossEntropy.binary(Predictions.PROBABILITIES)
                     .using(b).accumulator().addAll(binary.y, binary.p).summary().mean());
-            print(b.id(), "sparseProbabilities", sparseRows, CrossEntropyLoss.categorical(LossData.CLASSES,
+            print(b.id(), "sparseProbabilities", sparseRows, CrossEntropy.sparse(LossData.CLASSES,
                     Predictions.PROBABILITIES).using(b).accumulator().addAll(sparse.labels, sparse.probs)
                     .summary().mean());
         }
-        print("-", "binaryLogits", binaryRows, CrossEntropyLoss.binary(Predictions.LOGITS).accumulator()
+        print("-", "binaryLogits", binaryRows, CrossEntropy.binary(Predictions.LOGITS).accumulator()
                 .addAll(binary.y, binary.z).summary().mean());
-        print("-", "sparseLogits", sparseRows, CrossEntropyLoss.categorical(LossData.CLASSES,
+        print("-", "sparseLogits", sparseRows, CrossEntropy.sparse(LossData.CLASSES,
                 Predictions.LOGITS).accumulator().addAll(sparse.labels, sparse.logits).summary().mean());
     }
 

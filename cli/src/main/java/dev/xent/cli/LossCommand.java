@@ -1,13 +1,15 @@
 package dev.xent.cli;
 
 import dev.xent.InformationMeasures;
-import dev.xent.loss.ClassLabels;
+import dev.xent.loss.BinaryAccumulator;
 import dev.xent.loss.Clipping;
-import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.LossAccumulator;
 import dev.xent.loss.LossInputException;
+import dev.xent.loss.LossOptions;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
+import dev.xent.loss.SparseAccumulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xent loss FILE.csv}: the mean cross-entropy (log loss) of a file of predictions, streamed
- * through a {@link LossAccumulator} in constant memory.
+ * through a {@link BinaryAccumulator} or a {@link SparseAccumulator} in constant memory.
  *
  * <h2>The file</h2>
  * CSV (RFC 4180, UTF-8, see {@link CsvReader}) with a header row. The label column
@@ -55,7 +58,13 @@ import picocli.CommandLine.Spec;
  * <h2>Errors</h2>
  * Every bad field — not a number, a probability outside [0, 1], an unknown label, a negative
  * weight, a row that does not sum to 1 (reported at its first probability column) — stops the run
- * with {@code FILE:LINE:COLUMN: message} and exit status 2, as compilers report positions.
+ * with {@code FILE:LINE:COLUMN: message} and exit status 2, as compilers report positions. This
+ * command checks only what the library cannot: the CSV itself, that fields are numbers, and that
+ * a label names a class column. Every value check (a probability in [0, 1], a finite logit, a
+ * weight ≥ 0, a binary label in [0, 1], the row sum) is the accumulator's; its
+ * {@link LossInputException} carries the example index, the class index, the value and what was
+ * expected, and this command turns them into a position (the example is the data row being read;
+ * the class is a CSV column) and a message in its own words.
  *
  * <h2>Output</h2>
  * Text: the mean in nats, the number of examples (and the weight sum with {@code --weights}), the
@@ -147,11 +156,22 @@ final class LossCommand implements Callable<Integer> {
             }
             Layout layout = layout(csv);
             List<InformationMeasures> backends = backend.selected();
+            LossOptions options = options(clipping);
+            Predictions form = fromLogits ? Predictions.LOGITS : Predictions.PROBABILITIES;
+            List<BinaryAccumulator> binary = new ArrayList<>();
+            List<SparseAccumulator> sparse = new ArrayList<>();
             List<LossAccumulator> accs = new ArrayList<>();
             for (InformationMeasures b : backends) {
-                accs.add(loss(layout, clipping).using(b).accumulator());
+                if (layout.binary()) {
+                    binary.add(CrossEntropy.binary(form).withOptions(options.using(b)).accumulator());
+                } else {
+                    sparse.add(CrossEntropy.sparse(layout.names().size(), form)
+                            .withOptions(options.using(b)).accumulator());
+                }
             }
-            long rows = stream(csv, layout, accs);
+            accs.addAll(binary);
+            accs.addAll(sparse);
+            long rows = stream(csv, layout, binary, sparse);
             if (rows == 0) {
                 throw new InputException(source + ": no data rows after the header");
             }
@@ -255,30 +275,29 @@ final class LossCommand implements Callable<Integer> {
         return b.append(']').toString();
     }
 
-    private CrossEntropyLoss loss(Layout layout, Clipping clipping) {
-        Predictions form = fromLogits ? Predictions.LOGITS : Predictions.PROBABILITIES;
-        CrossEntropyLoss loss = layout.binary() ? CrossEntropyLoss.binary(form)
-                : CrossEntropyLoss.categorical(ClassLabels.inOrder(layout.names().toArray(new String[0])), form);
-        loss = loss.withClipping(clipping);
+    /** The loss's options from the command's: clipping, smoothing, row tolerance. */
+    private LossOptions options(Clipping clipping) {
+        LossOptions options = LossOptions.DEFAULTS.withClipping(clipping);
         if (smoothing != null) {
             try {
-                loss = loss.withLabelSmoothing(smoothing);
+                options = options.withLabelSmoothing(smoothing);
             } catch (IllegalArgumentException e) {
                 throw new InputException("--label-smoothing: " + e.getMessage(), e);
             }
         }
         if (rowTolerance != null) {
             try {
-                loss = loss.withRowSumTolerance(rowTolerance);
+                options = options.withRowSumTolerance(rowTolerance);
             } catch (IllegalArgumentException e) {
                 throw new InputException("--row-tolerance: " + e.getMessage(), e);
             }
         }
-        return loss;
+        return options;
     }
 
     /** Reads every data row into the accumulators; returns the number of rows. */
-    private long stream(CsvReader csv, Layout layout, List<LossAccumulator> accs) throws IOException {
+    private long stream(CsvReader csv, Layout layout, List<BinaryAccumulator> binary,
+            List<SparseAccumulator> sparse) throws IOException {
         int k = layout.classColumns().length;
         double[] row = new double[k];
         int label = layout.label();
@@ -298,44 +317,23 @@ final class LossCommand implements Callable<Integer> {
                         + layout.fields());
             }
             for (int j = 0; j < k; j++) {
-                int col = layout.classColumns()[j];
-                double v = csv.number(col);
-                if (fromLogits ? !(Math.abs(v) < Double.POSITIVE_INFINITY) : !(v >= 0.0 && v <= 1.0)) {
-                    throw csv.error(col, (fromLogits ? "logit " : "probability ") + Numbers.exact(v)
-                            + " for class '" + columnName(layout, j) + "' is not "
-                            + (fromLogits ? "a finite number" : "in [0, 1]"));
-                }
-                row[j] = v;
+                row[j] = csv.number(layout.classColumns()[j]);
             }
-            double w = 1.0;
-            if (weight >= 0) {
-                w = csv.number(weight);
-                if (!(w >= 0.0 && w < Double.POSITIVE_INFINITY)) {
-                    throw csv.error(weight, "weight " + Numbers.exact(w) + " is not a finite number >= 0");
-                }
-            }
-            if (layout.binary()) {
-                double y = csv.number(label);
-                if (!(y >= 0.0 && y <= 1.0)) {
-                    throw csv.error(label, "label " + Numbers.exact(y)
-                            + " is not 0, 1 or a soft target in [0, 1] (one probability column means binary)");
-                }
-                for (int a = 0; a < accs.size(); a++) {
-                    try {
-                        accs.get(a).add(y, row[0], w);
-                    } catch (LossInputException e) {
-                        throw rejected(csv, layout.classColumns()[0], e);
+            double w = weight >= 0 ? csv.number(weight) : 1.0;
+            try {
+                if (layout.binary()) {
+                    double y = csv.number(label);
+                    for (int a = 0; a < binary.size(); a++) {
+                        binary.get(a).add(y, row[0], w);
+                    }
+                } else {
+                    int y = classIndex(csv, layout);
+                    for (int a = 0; a < sparse.size(); a++) {
+                        sparse.get(a).add(y, row, w);
                     }
                 }
-            } else {
-                int y = classIndex(csv, layout);
-                for (int a = 0; a < accs.size(); a++) {
-                    try {
-                        accs.get(a).add(y, row, w);
-                    } catch (LossInputException e) {
-                        throw rejected(csv, layout.classColumns()[0], e);
-                    }
-                }
+            } catch (LossInputException e) {
+                throw rejected(csv, layout, rows, row, w, e);
             }
             rows++;
             if (progress && (rows & (PROGRESS_EVERY - 1)) == 0) {
@@ -376,14 +374,46 @@ final class LossCommand implements Callable<Integer> {
                 + (names.length - 1));
     }
 
-    /** The api refused a row (e.g. it does not sum to 1): its message, at the row's position. */
-    private InputException rejected(CsvReader csv, int column, LossInputException e) {
-        String message = e.getMessage().replaceFirst("^example \\d+: ", "")
-                .replace("loosen the tolerance with withRowSumTolerance",
-                        "if the file was written with few decimals, allow for it with --row-tolerance EPS"
-                                + " (K columns rounded to d decimals may be off by K*0.5e-d:"
-                                + " 5e-6 for 10 classes with 6 decimals)");
-        InputException x = csv.error(column, message);
+    /**
+     * The library refused data row {@code rows} (0-based, the example index of every
+     * accumulator): a message at the field its class index names, in this command's words.
+     */
+    private InputException rejected(CsvReader csv, Layout layout, long rows, double[] row, double w,
+            LossInputException e) {
+        if (e.exampleIndex() != rows) {
+            // every accumulator has seen exactly the rows before this one
+            throw new IllegalStateException("the loss reported example " + e.exampleIndex()
+                    + " while data row " + rows + " was being added", e);
+        }
+        int j = Math.max(e.classIndex(), 0);
+        InputException x;
+        switch (e.input()) {
+            case PREDICTION:
+                x = csv.error(layout.classColumns()[j], (fromLogits ? "logit " : "probability ")
+                        + Numbers.exact(row[j]) + " for class '" + columnName(layout, j) + "' is not "
+                        + e.expected());
+                break;
+            case PREDICTION_ROW:
+                x = csv.error(layout.classColumns()[0], "prediction row " + Arrays.toString(row)
+                        + " sums to " + e.value() + ", not " + e.expected() + "; xent does not renormalise:"
+                        + " fix the data, or if the file was written with few decimals, allow for it with"
+                        + " --row-tolerance EPS (K columns rounded to d decimals may be off by K*0.5e-d:"
+                        + " 5e-6 for 10 classes with 6 decimals)");
+                break;
+            case WEIGHT:
+                x = csv.error(layout.weight(), "weight " + Numbers.exact(w) + " is not " + e.expected());
+                break;
+            case TARGET:
+                x = csv.error(layout.label(), "label " + Numbers.exact(csv.number(layout.label()))
+                        + " is not 0, 1 or a soft target in [0, 1] (one probability column means binary)");
+                break;
+            default:
+                // not produced by this command's data (its labels are resolved above and it has no
+                // target rows), but reported from the fields all the same
+                x = csv.error(layout.classColumns()[j], e.input().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " " + e.value() + " is not " + e.expected());
+                break;
+        }
         x.initCause(e);
         return x;
     }

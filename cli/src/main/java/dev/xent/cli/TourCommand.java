@@ -5,11 +5,12 @@ import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
 import dev.xent.continuous.Gaussian;
+import dev.xent.loss.BinaryAccumulator;
+import dev.xent.loss.BinaryCrossEntropy;
 import dev.xent.loss.ClassLabels;
 import dev.xent.loss.Clipping;
-import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.Interpretation;
-import dev.xent.loss.LossAccumulator;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
  * <p>The tutorial's lines ({@code H(P, Q): 3.288 bits} …) come from the backend chosen with
  * {@code --backend} (default: the library's default); the tables beside them show every backend
  * with all the digits of a {@code double}. The loss sections go through {@code dev.xent.loss}
- * ({@link CrossEntropyLoss}, its {@link LossAccumulator}, {@link Interpretation}) and the Gaussian
+ * ({@link CrossEntropy}, a {@link BinaryAccumulator}, {@link Interpretation}) and the Gaussian
  * section through {@link Gaussian}, each next to the plain formula it must agree with.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
@@ -271,11 +272,11 @@ final class TourCommand implements Callable<Integer> {
             row(String.format(Locale.ROOT, "y=%.0f, yhat=%.1f", Y[i], YHAT[i]), m -> exampleCe(m, k));
         }
         row("mean cross-entropy", TourCommand::meanCe);
-        out.println("The same through the loss API, dev.xent.loss.CrossEntropyLoss.binary(PROBABILITIES):");
-        row("batch .binary(y, yhat)", m -> bce(m).binary(Y, YHAT).mean());
+        out.println("The same through the loss API, dev.xent.loss.CrossEntropy.binary(PROBABILITIES):");
+        row("batch .evaluate(y, yhat)", m -> bce(m).evaluate(Y, YHAT).mean());
         row("accumulator, one by one", m -> accumulate(m).summary().mean());
         for (InformationMeasures m : all) {
-            LossAccumulator acc = bce(m).accumulator();
+            BinaryAccumulator acc = bce(m).accumulator();
             double worst = 0.0;
             for (int i = 0; i < Y.length; i++) {
                 double l = acc.add(Y[i], YHAT[i]);
@@ -289,13 +290,13 @@ final class TourCommand implements Callable<Integer> {
     }
 
     /** The binary cross-entropy loss of the api on backend {@code m}: exact, unweighted. */
-    private static CrossEntropyLoss bce(InformationMeasures m) {
-        return CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(m);
+    private static BinaryCrossEntropy bce(InformationMeasures m) {
+        return CrossEntropy.binary(Predictions.PROBABILITIES).using(m);
     }
 
     /** The ten examples streamed into an accumulator of {@link #bce}. */
-    private static LossAccumulator accumulate(InformationMeasures m) {
-        LossAccumulator acc = bce(m).accumulator();
+    private static BinaryAccumulator accumulate(InformationMeasures m) {
+        BinaryAccumulator acc = bce(m).accumulator();
         for (int i = 0; i < Y.length; i++) {
             acc.add(Y[i], YHAT[i]);
         }
@@ -312,7 +313,7 @@ final class TourCommand implements Callable<Integer> {
         out.println("Bernoulli NLL, -mean(y ln yhat + (1-y) ln(1-yhat)), straight from the formula: "
                 + Numbers.exact(nll) + " nats");
         out.println("Average Log Loss: " + f3(nll));
-        double keras = bce(primary).withClipping(Clipping.KERAS).binary(Y, YHAT).mean();
+        double keras = bce(primary).withClipping(Clipping.KERAS).evaluate(Y, YHAT).mean();
         out.println("With Keras' clipping of yhat to [1e-7, 1-1e-7] (binary_crossentropy, Clipping.KERAS): "
                 + "Average Cross Entropy: " + f3(keras) + " nats");
         // the same ten examples as two-class rows [1 - yhat, yhat], true class as a name and an index
@@ -330,12 +331,12 @@ final class TourCommand implements Callable<Integer> {
         out.println("One quantity under five names, through dev.xent.loss (nats):");
         header("");
         row("cross-entropy (measures)", TourCommand::meanCe);
-        row("binary cross-entropy", m -> bce(m).binary(Y, YHAT).mean());
-        row("log loss, by class name", m -> CrossEntropyLoss.logLoss(labels).using(m).labelled(names, rows).mean());
-        row("sparse categorical CE", m -> CrossEntropyLoss.categorical(2, Predictions.PROBABILITIES).using(m)
-                .sparse(classes, rows).mean());
-        row("NLL of log-probabilities", m -> CrossEntropyLoss.negativeLogLikelihood(2).using(m)
-                .sparse(classes, logRows).mean());
+        row("binary cross-entropy", m -> bce(m).evaluate(Y, YHAT).mean());
+        row("log loss, by class name", m -> CrossEntropy.labelled(labels).using(m).evaluate(names, rows).mean());
+        row("sparse categorical CE", m -> CrossEntropy.sparse(2, Predictions.PROBABILITIES).using(m)
+                .evaluate(classes, rows).mean());
+        row("NLL of log-probabilities", m -> CrossEntropy.negativeLogLikelihood(2).using(m)
+                .evaluate(classes, logRows).mean());
         out.println("Log loss (scikit-learn's log_loss), cross-entropy and the Bernoulli NLL agree; with many "
                 + "classes, the categorical NLL -mean ln q(true class) is the cross-entropy against one-hot labels.");
     }

@@ -102,9 +102,9 @@ class TourTest {
     @Test
     void theLossApiGivesTheSameMeanUnderEveryName() {
         // the tutorial's mean, 0.24691989080446483 (mpmath: 0.24691989080446482175), 15 digits for every
-        // backend's last ulp, from CrossEntropyLoss in batch, through the accumulator, as log loss,
+        // backend's last ulp, from the loss API in batch, through the accumulator, as log loss,
         // sparse categorical cross-entropy and NLL
-        for (String name : List.of("batch .binary(y, yhat)", "accumulator, one by one", "log loss, by class name",
+        for (String name : List.of("batch .evaluate(y, yhat)", "accumulator, one by one", "log loss, by class name",
                 "sparse categorical CE", "NLL of log-probabilities")) {
             assertThat(tour.out()).containsPattern("  " + java.util.regex.Pattern.quote(name)
                     + " +0\\.246919890804464\\d* +0\\.246919890804464\\d* +0\\.246919890804464\\d*\n");

@@ -11,11 +11,15 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.xent.Backends;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
+import dev.xent.loss.BinaryAccumulator;
+import dev.xent.loss.BinaryCrossEntropy;
 import dev.xent.loss.Clipping;
-import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.LossAccumulator;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
+import dev.xent.loss.SparseAccumulator;
+import dev.xent.loss.SparseCrossEntropy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -83,19 +87,19 @@ class LossProperties {
         return integers().between(2, 5).flatMap(k -> lists().of(examples(k)).ofSizeBetween(1, 120));
     }
 
-    private static CrossEntropyLoss sparseLoss(int k, InformationMeasures b) {
-        return CrossEntropyLoss.categorical(k, Predictions.PROBABILITIES).using(b);
+    private static SparseCrossEntropy sparseLoss(int k, InformationMeasures b) {
+        return CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(b);
     }
 
     @Test
     void theTutorialsDatasetThroughEveryBackendWholeOneByOneAndInParallel() {
         for (InformationMeasures b : backends()) {
-            CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(b);
-            LossSummary batch = loss.binary(TUTORIAL_Y, TUTORIAL_P);
+            BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES).using(b);
+            LossSummary batch = loss.evaluate(TUTORIAL_Y, TUTORIAL_P);
             // a few ulps of values ~0.1–0.5 (1 − ŷ is rounded before the log): 1e-15 absolute
             assertThat(batch.perExample().orElseThrow()).as(b.id())
                     .containsExactly(TUTORIAL_VALUES, within(1e-15));
-            LossAccumulator one = loss.accumulator();
+            BinaryAccumulator one = loss.accumulator();
             for (int i = 0; i < 10; i++) {
                 one.add(TUTORIAL_Y[i], TUTORIAL_P[i]);
             }
@@ -118,9 +122,10 @@ class LossProperties {
                     oneHot[e.label()] = 1.0;
                     double expected = -Math.log(e.q()[e.label()]);
                     for (InformationMeasures b : backends()) {
-                        double categorical = sparseLoss(k, b).categorical(new double[][] {oneHot},
+                        double categorical = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(b)
+                                .evaluate(new double[][] {oneHot},
                                 new double[][] {e.q()}).mean();
-                        double sparse = sparseLoss(k, b).sparse(new int[] {e.label()}, new double[][] {e.q()}).mean();
+                        double sparse = sparseLoss(k, b).evaluate(new int[] {e.label()}, new double[][] {e.q()}).mean();
                         // within a few ulps of the value: each backend's log is within 1 ulp
                         double tolerance = 4 * U * Math.max(1.0, expected);
                         assertThat(categorical).as(b.id()).isCloseTo(expected, within(tolerance));
@@ -139,9 +144,9 @@ class LossProperties {
                     double y = i / 64.0;
                     double p = j / 1024.0;
                     for (InformationMeasures b : backends()) {
-                        CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(b);
-                        double a = loss.binary(new double[] {y}, new double[] {p}).mean();
-                        double c = loss.binary(new double[] {1 - y}, new double[] {1 - p}).mean();
+                        BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES).using(b);
+                        double a = loss.evaluate(new double[] {y}, new double[] {p}).mean();
+                        double c = loss.evaluate(new double[] {1 - y}, new double[] {1 - p}).mean();
                         if (Double.isInfinite(a)) {
                             assertThat(c).as(b.id()).isEqualTo(a);
                         } else {
@@ -157,11 +162,11 @@ class LossProperties {
         qt().withFixedSeed(SEED).forAll(doubles().between(-30, 30), doubles().between(0, 1))
                 .checkAssert((z, y) -> {
                     double p = 1 / (1 + Math.exp(-z));
-                    double fromLogit = CrossEntropyLoss.binary(Predictions.LOGITS)
-                            .binary(new double[] {y}, new double[] {z}).mean();
+                    double fromLogit = CrossEntropy.binary(Predictions.LOGITS)
+                            .evaluate(new double[] {y}, new double[] {z}).mean();
                     for (InformationMeasures b : backends()) {
-                        double fromProbability = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(b)
-                                .binary(new double[] {y}, new double[] {p}).mean();
+                        double fromProbability = CrossEntropy.binary(Predictions.PROBABILITIES).using(b)
+                                .evaluate(new double[] {y}, new double[] {p}).mean();
                         // σ(z) rounded to double has relative error ~2u, which the logs turn into an
                         // absolute error of about 2u·(1/p + 1/(1 − p)) ≤ 2u·(2 + e^|z|); the logit
                         // path has no such error
@@ -179,10 +184,10 @@ class LossProperties {
                     double[] q = Arrays.stream(z).map(v -> Math.exp(v - max)).toArray();
                     double total = Arrays.stream(q).sum();
                     double[] softmax = Arrays.stream(q).map(v -> v / total).toArray();
-                    double fromLogits = CrossEntropyLoss.categorical(z.length, Predictions.LOGITS)
-                            .sparse(new int[] {y}, new double[][] {z}).mean();
+                    double fromLogits = CrossEntropy.sparse(z.length, Predictions.LOGITS)
+                            .evaluate(new int[] {y}, new double[][] {z}).mean();
                     double fromProbabilities = sparseLoss(z.length, Backends.defaultBackend())
-                            .withRowSumTolerance(1e-12).sparse(new int[] {y}, new double[][] {softmax}).mean();
+                            .withRowSumTolerance(1e-12).evaluate(new int[] {y}, new double[][] {softmax}).mean();
                     // the softmax in double: a few u relative in q_y, hence a few u absolute in −ln q_y
                     assertThat(fromLogits).isCloseTo(fromProbabilities, within(64 * U * Math.max(1, fromLogits)));
                 });
@@ -197,9 +202,9 @@ class LossProperties {
                     double z = sign == 0 ? magnitude : -magnitude;
                     double wrong = z > 0 ? 0 : 1; // the class the logit argues against
                     double right = 1 - wrong;
-                    CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.LOGITS);
-                    assertThat(loss.binary(new double[] {wrong}, new double[] {z}).mean()).isEqualTo(magnitude);
-                    double good = loss.binary(new double[] {right}, new double[] {z}).mean();
+                    BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.LOGITS);
+                    assertThat(loss.evaluate(new double[] {wrong}, new double[] {z}).mean()).isEqualTo(magnitude);
+                    double good = loss.evaluate(new double[] {right}, new double[] {z}).mean();
                     assertThat(good).isEqualTo(Math.log1p(Math.exp(-magnitude)));
                 });
         // categorical: whatever the scale, ℓ_y = (max − z_y) + ln Σ e^(z − max) lies in
@@ -211,8 +216,8 @@ class LossProperties {
                     double[] z = unit.stream().mapToDouble(v -> v * scale).toArray();
                     int y = label % z.length;
                     double max = Arrays.stream(z).max().orElseThrow();
-                    double l = CrossEntropyLoss.categorical(z.length, Predictions.LOGITS)
-                            .sparse(new int[] {y}, new double[][] {z}).mean();
+                    double l = CrossEntropy.sparse(z.length, Predictions.LOGITS)
+                            .evaluate(new int[] {y}, new double[][] {z}).mean();
                     double gap = max - z[y];
                     assertThat(l).isNotNaN().isGreaterThanOrEqualTo(gap)
                             .isLessThanOrEqualTo(gap + Math.log(z.length) * (1 + 4 * U));
@@ -229,8 +234,8 @@ class LossProperties {
                     double[] weights = new double[data.size()];
                     Arrays.fill(weights, c);
                     for (InformationMeasures b : backends()) {
-                        double plain = sparseLoss(k, b).sparse(labels, rows).mean();
-                        double weighted = sparseLoss(k, b).sparse(labels, rows, weights).mean();
+                        double plain = sparseLoss(k, b).evaluate(labels, rows).mean();
+                        double weighted = sparseLoss(k, b).evaluate(labels, rows, weights).mean();
                         // c·ℓ rounds (u relative) and both sums are compensated: a few u relative
                         assertThat(weighted).as(b.id()).isCloseTo(plain, within(8 * U * plain + Double.MIN_NORMAL));
                     }
@@ -244,7 +249,7 @@ class LossProperties {
             int[] labels = data.stream().mapToInt(Example::label).toArray();
             double[][] rows = data.stream().map(Example::q).toArray(double[][]::new);
             for (InformationMeasures b : backends()) {
-                LossSummary s = sparseLoss(k, b).sparse(labels, rows);
+                LossSummary s = sparseLoss(k, b).evaluate(labels, rows);
                 assertThat(s.weightSum()).isEqualTo(data.size());
                 // mean = sum / n and back: two roundings
                 assertThat(s.sum()).as(b.id()).isCloseTo(s.mean() * data.size(), within(4 * U * s.sum()));
@@ -258,12 +263,12 @@ class LossProperties {
                 .checkAssert((data, parts, seed) -> {
                     int k = data.get(0).q().length;
                     for (InformationMeasures b : backends()) {
-                        CrossEntropyLoss loss = sparseLoss(k, b);
-                        LossAccumulator whole = loss.accumulator();
+                        SparseCrossEntropy loss = sparseLoss(k, b);
+                        SparseAccumulator whole = loss.accumulator();
                         data.forEach(e -> whole.add(e.label(), e.q()));
                         // deal the examples to random parts, then merge the parts in a random order
                         Random random = new Random(seed);
-                        List<LossAccumulator> partials = new ArrayList<>();
+                        List<SparseAccumulator> partials = new ArrayList<>();
                         for (int i = 0; i < parts; i++) {
                             partials.add(loss.accumulator());
                         }
@@ -271,7 +276,7 @@ class LossProperties {
                             partials.get(random.nextInt(parts)).add(e.label(), e.q());
                         }
                         Collections.shuffle(partials, random);
-                        LossAccumulator merged = partials.get(0);
+                        SparseAccumulator merged = partials.get(0);
                         for (int i = 1; i < parts; i++) {
                             merged = random.nextBoolean() ? merged.merge(partials.get(i))
                                     : partials.get(i).merge(merged);
@@ -301,12 +306,12 @@ class LossProperties {
                 .checkAssert((e, y, p) -> {
                     int k = e.q().length;
                     for (InformationMeasures b : backends()) {
-                        CrossEntropyLoss c = sparseLoss(k, b);
-                        assertThat(c.withLabelSmoothing(0.0).sparse(new int[] {e.label()}, new double[][] {e.q()}).mean())
-                                .isEqualTo(c.sparse(new int[] {e.label()}, new double[][] {e.q()}).mean());
-                        CrossEntropyLoss bin = CrossEntropyLoss.binary(Predictions.PROBABILITIES).using(b);
-                        assertThat(bin.withLabelSmoothing(0.0).binary(new double[] {y}, new double[] {p}).mean())
-                                .isEqualTo(bin.binary(new double[] {y}, new double[] {p}).mean());
+                        SparseCrossEntropy c = sparseLoss(k, b);
+                        assertThat(c.withLabelSmoothing(0.0).evaluate(new int[] {e.label()}, new double[][] {e.q()}).mean())
+                                .isEqualTo(c.evaluate(new int[] {e.label()}, new double[][] {e.q()}).mean());
+                        BinaryCrossEntropy bin = CrossEntropy.binary(Predictions.PROBABILITIES).using(b);
+                        assertThat(bin.withLabelSmoothing(0.0).evaluate(new double[] {y}, new double[] {p}).mean())
+                                .isEqualTo(bin.evaluate(new double[] {y}, new double[] {p}).mean());
                     }
                 });
     }
@@ -323,11 +328,11 @@ class LossProperties {
                     double hi = Math.max(a, c);
                     assertThat(policy.clip(lo)).isLessThanOrEqualTo(policy.clip(hi));
                     for (InformationMeasures b : backends()) {
-                        CrossEntropyLoss loss = CrossEntropyLoss.binary(Predictions.PROBABILITIES)
+                        BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES)
                                 .withClipping(policy).using(b);
                         double[] ps = {lo, hi};
-                        double[] ones = loss.binary(new double[] {1, 1}, ps).perExample().orElseThrow();
-                        double[] zeros = loss.binary(new double[] {0, 0}, ps).perExample().orElseThrow();
+                        double[] ones = loss.evaluate(new double[] {1, 1}, ps).perExample().orElseThrow();
+                        double[] zeros = loss.evaluate(new double[] {0, 0}, ps).perExample().orElseThrow();
                         assertThat(ones[0]).as("%s %s", b.id(), policy).isGreaterThanOrEqualTo(ones[1]);
                         assertThat(zeros[0]).as("%s %s", b.id(), policy).isLessThanOrEqualTo(zeros[1]);
                         if (!policy.isExact()) {

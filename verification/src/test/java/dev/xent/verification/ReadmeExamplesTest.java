@@ -8,11 +8,12 @@ import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
 import dev.xent.continuous.Gaussian;
+import dev.xent.loss.BinaryAccumulator;
 import dev.xent.loss.ClassLabels;
 import dev.xent.loss.Clipping;
-import dev.xent.loss.CrossEntropyLoss;
+import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.Interpretation;
-import dev.xent.loss.LossAccumulator;
+import dev.xent.loss.LossOptions;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
 import java.io.IOException;
@@ -58,22 +59,27 @@ class ReadmeExamplesTest {
         // README:begin loss-example
         double[] y = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
         double[] p = {0.8, 0.9, 0.9, 0.6, 0.8, 0.1, 0.4, 0.2, 0.1, 0.3};
-        LossSummary bce = CrossEntropyLoss.binary(Predictions.PROBABILITIES).binary(y, p);
+        LossSummary bce = CrossEntropy.binary(Predictions.PROBABILITIES).evaluate(y, p);
         double mean = bce.mean();                                 // 0.2469198908044648 nats
         Interpretation reading = bce.interpretation();            // UNNAMED: the 0.20–0.30 band
 
-        double fromLogits = CrossEntropyLoss.binary(Predictions.LOGITS)   // Keras, from_logits=True
-                .binary(new double[] {0, 1, 0, 0}, new double[] {-18.6, 0.51, 2.94, -12.8})
+        double fromLogits = CrossEntropy.binary(Predictions.LOGITS)       // Keras, from_logits=True
+                .evaluate(new double[] {0, 1, 0, 0}, new double[] {-18.6, 0.51, 2.94, -12.8})
                 .mean();                                          // 0.8654579497810972
 
         List<String> yTrue = List.of("spam", "ham", "ham", "spam");
         double[][] yPred = {{.1, .9}, {.9, .1}, {.8, .2}, {.35, .65}};  // columns: ham, spam
-        double logLoss = CrossEntropyLoss.logLoss(ClassLabels.sorted(yTrue))
+        double logLoss = CrossEntropy.labelled(ClassLabels.sorted(yTrue))
                 .withClipping(Clipping.SKLEARN)
-                .labelled(yTrue, yPred).mean();                   // 0.21616187468057912
+                .evaluate(yTrue, yPred).mean();                   // 0.21616187468057912
 
-        LossAccumulator acc = CrossEntropyLoss.binary(Predictions.PROBABILITIES)
-                .withClipping(Clipping.KERAS).accumulator();      // streaming, constant memory
+        double nll = CrossEntropy.negativeLogLikelihood(3)        // sparse: class indices, log-probabilities
+                .evaluate(new int[] {2}, new double[][] {{Math.log(0.2), Math.log(0.3), Math.log(0.5)}})
+                .mean();                                          // −ln 0.5 = 0.6931471805599453
+
+        LossOptions keras = LossOptions.DEFAULTS.withClipping(Clipping.KERAS);
+        BinaryAccumulator acc = CrossEntropy.binary(Predictions.PROBABILITIES)
+                .withOptions(keras).accumulator();                // streaming, constant memory
         double impossible = acc.add(1.0, 0.0);                    // 16.11809565095832, not +∞
         long clipped = acc.summary().clipCount();                 // 1
 
@@ -81,7 +87,7 @@ class ReadmeExamplesTest {
         // = MSE/2 + ln(2π)/2 = 1.640625/2 + 0.9189385332046728 = 1.7392510332046727
         // README:end loss-example
 
-        // expected values computed with mpmath (see CrossEntropyLossTest and LossProperties)
+        // expected values computed with mpmath (see CrossEntropyTest and LossProperties)
         assertThat(mean).isCloseTo(0.24691989080446483, within(1e-15));
         // mpmath at 50 digits: the exact mean of the ten losses is 0.2469198908044648089768...,
         // whose nearest double is 0.2469198908044648 (README claims xent returns exactly that)
@@ -89,6 +95,8 @@ class ReadmeExamplesTest {
         assertThat(reading).isEqualTo(Interpretation.UNNAMED);
         assertThat(fromLogits).isCloseTo(0.8654579497810972, within(1e-14));
         assertThat(logLoss).isCloseTo(0.21616187468057912, within(1e-14));
+        // the row's exponentials sum to 1 within rounding; the loss is −ln 0.5 = ln 2, a few ulps
+        assertThat(nll).isCloseTo(Math.log(2), within(4 * Math.ulp(Math.log(2))));
         assertThat(impossible).isCloseTo(16.11809565095832, within(1e-13));
         assertThat(clipped).isEqualTo(1);
         assertThat(mseLink).isCloseTo(1.7392510332046727, within(1e-15));

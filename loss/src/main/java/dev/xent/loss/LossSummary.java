@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  */
 public final class LossSummary {
 
-    private final CrossEntropyLoss loss;
+    private final CrossEntropy loss;
     private final long count;
     private final double weightSum;
     private final double sum;
@@ -29,7 +29,7 @@ public final class LossSummary {
     private final double[] classMean;
     private final double[] perExample;
 
-    LossSummary(CrossEntropyLoss loss, long count, double weightSum, double sum, long clipCount,
+    LossSummary(CrossEntropy loss, long count, double weightSum, double sum, long clipCount,
             long[] classCount, double[] classWeight, double[] classMean, double[] perExample) {
         this.loss = loss;
         this.count = count;
@@ -43,11 +43,11 @@ public final class LossSummary {
     }
 
     /**
-     * The loss that produced this result (its clipping policy, smoothing, form).
+     * The loss that produced this result (its kind, form and {@link LossOptions}).
      *
      * @return the loss
      */
-    public CrossEntropyLoss loss() {
+    public CrossEntropy loss() {
         return loss;
     }
 
@@ -119,8 +119,8 @@ public final class LossSummary {
 
     /**
      * The per-example weighted losses w<sub>n</sub>ℓ<sub>n</sub> in nats, in input order
-     * ({@link Reduction#NONE}); present for results of the batch methods of
-     * {@link CrossEntropyLoss}, absent for streamed results (constant memory).
+     * ({@link Reduction#NONE}); present for results of the batch methods
+     * ({@code evaluate(…)} of each loss), absent for streamed results (constant memory).
      *
      * @return a copy of the values, or empty
      */
@@ -178,13 +178,13 @@ public final class LossSummary {
     }
 
     /**
-     * The name of class k: its label when the loss has {@link ClassLabels}, else its index.
+     * The name of class k: its label for a {@link LabelledLogLoss}, else its index.
      *
      * @param k the class
      * @return the name
      */
     public String className(int k) {
-        return loss.labels().map(l -> l.name(k)).orElse(Integer.toString(k));
+        return loss.className(k);
     }
 
     /**
