@@ -5,7 +5,6 @@
 module dev.xent.api {
     exports dev.xent;
     exports dev.xent.loss;
-    exports dev.xent.continuous;
     exports dev.xent.sum;
 
     uses dev.xent.InformationMeasures;
