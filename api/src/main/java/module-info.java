@@ -6,6 +6,7 @@ module dev.xent.api {
     exports dev.xent;
     exports dev.xent.loss;
     exports dev.xent.sum;
+    exports dev.xent.special;
 
     uses dev.xent.InformationMeasures;
 }

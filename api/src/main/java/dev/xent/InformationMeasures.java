@@ -1,6 +1,10 @@
 package dev.xent;
 
+import dev.xent.special.Elementwise;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -229,6 +233,285 @@ public interface InformationMeasures {
     default double klDivergence(Distribution p, Distribution q, LogBase unit) {
         requireSameEvents(p, q);
         return unit.fromNats(klDivergenceNats(p.array(), q.array()));
+    }
+
+    // ------------------------------------------------------------------ per-event terms
+
+    /**
+     * The per-event terms of H(P) in nats, −p<sub>i</sub> ln p<sub>i</sub> ({@link Elementwise#entr}),
+     * 0 where p<sub>i</sub> = 0; they sum to {@link #entropyNats(double[])} within the backend's
+     * declared accuracy plus the rounding of their sum. Each term is within about 2 ulps.
+     *
+     * @param p the probabilities (the caller's promise of the class documentation)
+     * @return a new array of n terms, each ≥ 0
+     */
+    default double[] entropyTermsNats(double[] p) {
+        return Elementwise.entr(p);
+    }
+
+    /**
+     * The per-event terms of H(P, Q) in nats, −p<sub>i</sub> ln q<sub>i</sub>: 0 where p<sub>i</sub>
+     * = 0 (whatever q<sub>i</sub>), +∞ where p<sub>i</sub> &gt; 0 = q<sub>i</sub>. Each within about
+     * 2 ulps.
+     *
+     * @param p the probabilities of P
+     * @param q the probabilities of Q
+     * @return a new array of n terms, each ≥ 0, possibly +∞
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    default double[] crossEntropyTermsNats(double[] p, double[] q) {
+        requireSameLength(p, q);
+        double[] t = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            t[i] = p[i] > 0.0 ? (q[i] == 1.0 ? 0.0 : -p[i] * Math.log(q[i])) : 0.0;
+        }
+        return t;
+    }
+
+    /**
+     * The per-event terms of KL(P‖Q) in nats, p<sub>i</sub> ln(p<sub>i</sub>/q<sub>i</sub>)
+     * ({@link Elementwise#relEntr}, the careful log-ratio): 0 where p<sub>i</sub> = 0, +∞ where
+     * p<sub>i</sub> &gt; 0 = q<sub>i</sub>, negative where p<sub>i</sub> &lt; q<sub>i</sub>. They
+     * sum to KL(P‖Q) (before KL's clamp at 0) within the backend's declared accuracy plus the
+     * rounding of their sum; each term is within about 3 ulps.
+     *
+     * @param p the probabilities of P
+     * @param q the probabilities of Q
+     * @return a new array of n terms
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    default double[] klDivergenceTermsNats(double[] p, double[] q) {
+        requireSameLength(p, q);
+        return Elementwise.relEntr(p, q);
+    }
+
+    /**
+     * Each event's contribution to H(P) = −Σ p<sub>i</sub> log<sub>b</sub> p<sub>i</sub>, in the
+     * given unit, in event order (0·log 0 = 0).
+     *
+     * @param p the distribution
+     * @param unit the unit of the terms
+     * @return a new array of n terms ≥ 0
+     */
+    default double[] entropyTerms(Distribution p, LogBase unit) {
+        return inUnit(entropyTermsNats(p.array()), unit);
+    }
+
+    /**
+     * Each event's contribution to H(P, Q) = −Σ p<sub>i</sub> log<sub>b</sub> q<sub>i</sub>, in the
+     * given unit (0 where p<sub>i</sub> = 0; +∞ where p<sub>i</sub> &gt; 0 = q<sub>i</sub>).
+     *
+     * @param p the distribution of the events
+     * @param q the model distribution
+     * @param unit the unit of the terms
+     * @return a new array of n terms ≥ 0
+     * @throws IllegalArgumentException if P and Q have different numbers of events or labels
+     */
+    default double[] crossEntropyTerms(Distribution p, Distribution q, LogBase unit) {
+        requireSameEvents(p, q);
+        return inUnit(crossEntropyTermsNats(p.array(), q.array()), unit);
+    }
+
+    /**
+     * Each event's contribution to KL(P‖Q) = Σ p<sub>i</sub> log<sub>b</sub>(p<sub>i</sub>/q<sub>i</sub>),
+     * in the given unit: 0 where p<sub>i</sub> = 0, +∞ where p<sub>i</sub> &gt; 0 = q<sub>i</sub>,
+     * negative where p<sub>i</sub> &lt; q<sub>i</sub>; the terms sum to KL.
+     *
+     * @param p the distribution of the events
+     * @param q the model distribution
+     * @param unit the unit of the terms
+     * @return a new array of n terms
+     * @throws IllegalArgumentException if P and Q have different numbers of events or labels
+     */
+    default double[] klDivergenceTerms(Distribution p, Distribution q, LogBase unit) {
+        requireSameEvents(p, q);
+        return inUnit(klDivergenceTermsNats(p.array(), q.array()), unit);
+    }
+
+    private static double[] inUnit(double[] nats, LogBase unit) {
+        for (int i = 0; i < nats.length; i++) {
+            nats[i] = unit.fromNats(nats[i]);
+        }
+        return nats;
+    }
+
+    // ------------------------------------------------------------------ Jensen–Shannon
+
+    /**
+     * The Jensen–Shannon divergence in nats on raw arrays:
+     * JS(P, Q) = ½ KL(P‖M) + ½ KL(Q‖M), M = ½(P + Q).
+     *
+     * <p>Computed in this KL form with this backend's {@link #klDivergenceNats} (never as
+     * H(M) − ½(H(P) + H(Q)), which cancels when P ≈ Q). m<sub>i</sub> = ½p<sub>i</sub> +
+     * ½q<sub>i</sub> is rounded once; since ∂JS/∂m<sub>i</sub> = −1 at the true M, that rounding
+     * would be an absolute error of up to u = 2<sup>−53</sup> however small JS is, so its exact
+     * error e<sub>i</sub> (TwoSum) is added back: JS = ½KL(P‖M̃) + ½KL(Q‖M̃) − Σ e<sub>i</sub>, leaving
+     * only second-order O(n·u²). The result is clamped to [0, ln 2], and is exactly 0 when P = Q
+     * (then M̃ = P). Accuracy: ½ of the backend's KL bound on (P, M̃) plus ½ of it on (Q, M̃) (see
+     * {@link #accuracy()}), plus 2 ulps. Reference: J. Lin, "Divergence measures based on the
+     * Shannon entropy", IEEE Trans. Inf. Theory 37(1), 1991, eq. 4.1 (Lin writes it as the
+     * entropy difference); scipy.spatial.distance.jensenshannon returns its square root.
+     *
+     * @param p the probabilities of P
+     * @param q the probabilities of Q
+     * @return JS(P, Q) in nats, in [0, ln 2]
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    default double jensenShannonDivergenceNats(double[] p, double[] q) {
+        requireSameLength(p, q);
+        if (Arrays.equals(p, q)) {
+            return 0.0;
+        }
+        int n = p.length;
+        double[] m = new double[n];
+        double correction = 0.0;
+        for (int i = 0; i < n; i++) {
+            double a = 0.5 * p[i];
+            double b = 0.5 * q[i];
+            double s = a + b;
+            double bb = s - a;
+            correction += (a - (s - bb)) + (b - bb);               // exact m_i − s (Knuth's TwoSum)
+            m[i] = s;
+        }
+        double js = 0.5 * klDivergenceNats(p, m) + 0.5 * klDivergenceNats(q, m) - correction;
+        return Math.min(LogBase.BITS.lnBase(), Math.max(0.0, js));  // ln 2: 1 bit
+    }
+
+    /**
+     * The Jensen–Shannon divergence JS(P, Q) = ½ KL(P‖M) + ½ KL(Q‖M), M = ½(P + Q), in the given
+     * unit: symmetric, 0 iff P = Q (exactly 0.0 then), at most log<sub>b</sub> 2 (1 bit) and
+     * finite even where P and Q have disjoint supports. See {@link #jensenShannonDivergenceNats}
+     * for how it is computed and its accuracy.
+     *
+     * @param p one distribution
+     * @param q the other distribution
+     * @param unit the unit of the result
+     * @return JS(P, Q) in [0, log_b 2]
+     * @throws IllegalArgumentException if P and Q have different numbers of events or labels
+     */
+    default double jensenShannonDivergence(Distribution p, Distribution q, LogBase unit) {
+        requireSameEvents(p, q);
+        return unit.fromNats(jensenShannonDivergenceNats(p.array(), q.array()));
+    }
+
+    /**
+     * The Jensen–Shannon distance √JS(P, Q) in the given unit (JS in that unit, then the square
+     * root, as scipy.spatial.distance.jensenshannon with {@code base}): a metric on distributions,
+     * satisfying the triangle inequality (D. M. Endres and J. E. Schindelin, "A new metric for
+     * probability distributions", IEEE Trans. Inf. Theory 49(7), 2003). Relative error about half
+     * that of JS plus 1 ulp.
+     *
+     * @param p one distribution
+     * @param q the other distribution
+     * @param unit the unit of the JS under the root
+     * @return √JS in [0, √(log_b 2)]
+     * @throws IllegalArgumentException if P and Q have different numbers of events or labels
+     */
+    default double jensenShannonDistance(Distribution p, Distribution q, LogBase unit) {
+        return Math.sqrt(jensenShannonDivergence(p, q, unit));
+    }
+
+    /**
+     * The generalised Jensen–Shannon divergence of k distributions with weights π (Lin 1991, eq. 5.1):
+     * <pre>
+     *   JS_π(P_1, …, P_k) = H(Σ π_j P_j) − Σ π_j H(P_j) = Σ π_j KL(P_j ‖ M),   M = Σ π_j P_j
+     * </pre>
+     * computed in the KL form with this backend's KL, M accumulated per event with compensated
+     * sums, and M's rounding put back as in {@link #jensenShannonDivergenceNats} (to first order).
+     * 0 ≤ JS_π ≤ H(π) ≤ log<sub>b</sub> k; exactly 0 when every P<sub>j</sub> with weight &gt; 0 is
+     * the same. With k = 2 and π = (½, ½) it is JS(P, Q).
+     *
+     * @param distributions P<sub>1</sub>, …, P<sub>k</sub>, k ≥ 1, over the same events (and labels)
+     * @param weights π<sub>1</sub>, …, π<sub>k</sub>: a probability vector (finite, ≥ 0, summing to 1
+     *     within {@link Distribution#sumTolerance(int)})
+     * @param unit the unit of the result
+     * @return JS_π in the given unit, ≥ 0
+     * @throws IllegalArgumentException if there are no distributions, the numbers of distributions
+     *     and weights differ, the distributions differ in length or labels (naming the index), or
+     *     the weights are not a distribution (naming the index and the value)
+     */
+    default double jensenShannonDivergence(List<Distribution> distributions, double[] weights, LogBase unit) {
+        Objects.requireNonNull(distributions, "distributions");
+        Objects.requireNonNull(weights, "weights");
+        if (distributions.isEmpty()) {
+            throw new IllegalArgumentException("the weighted Jensen-Shannon divergence needs at least one distribution");
+        }
+        if (distributions.size() != weights.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%d distributions but %d weights: give one weight per distribution",
+                    distributions.size(), weights.length));
+        }
+        try {
+            Distribution.of(weights);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the weights are not a probability vector: "
+                    + e.getMessage().replace("probability at index", "weight at index")
+                            .replaceFirst("; to rescale weights on purpose use Distribution\\.normalize\\(\\.\\.\\.\\)$", ""), e);
+        }
+        Distribution first = distributions.get(0);
+        for (int j = 1; j < distributions.size(); j++) {
+            Distribution d = distributions.get(j);
+            if (d.size() != first.size()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "distribution %d has %d events but distribution 0 has %d", j, d.size(), first.size()));
+            }
+            if (d.hasLabels() && first.hasLabels() && !d.labels().equals(first.labels())) {
+                throw new IllegalArgumentException("distribution " + j + "'s events " + d.labels()
+                        + " differ from distribution 0's " + first.labels());
+            }
+        }
+        int n = first.size();
+        double[] m = new double[n];
+        double correction = 0.0;
+        boolean allSame = true;
+        for (int j = 1; j < distributions.size(); j++) {
+            allSame &= weights[j] == 0.0 || Arrays.equals(distributions.get(j).array(), first.array());
+        }
+        if (allSame && weights[0] > 0.0) {
+            return 0.0;
+        }
+        for (int i = 0; i < n; i++) {
+            // m_i = Σ π_j p_ji as a double-double: exact products (fma) and Neumaier sums
+            double hi = 0.0;
+            double lo = 0.0;
+            for (int j = 0; j < weights.length; j++) {
+                double a = weights[j] * distributions.get(j).array()[i];
+                double aErr = Math.fma(weights[j], distributions.get(j).array()[i], -a);
+                double t = hi + a;
+                lo += (Math.abs(hi) >= Math.abs(a) ? (hi - t) + a : (a - t) + hi) + aErr;
+                hi = t;
+            }
+            double s = hi + lo;
+            correction += lo - (s - hi);                            // m_i − fl(m_i), to first order
+            m[i] = s;
+        }
+        double js = -correction;
+        for (int j = 0; j < weights.length; j++) {
+            if (weights[j] > 0.0) {
+                js += weights[j] * klDivergenceNats(distributions.get(j).array(), m);
+            }
+        }
+        return unit.fromNats(Math.max(0.0, js));
+    }
+
+    // ------------------------------------------------------------------ perplexity
+
+    /**
+     * The perplexity of P, b<sup>H<sub>b</sub>(P)</sup>: the same number in every base, the
+     * "effective number of equally likely events" (1 for a point mass, n for the uniform
+     * distribution on n events). Computed as 2<sup>H(P) in bits</sup> with {@link Math#pow}
+     * (exact for an integer exponent), from this backend's entropy: for the uniform distribution
+     * on 2<sup>k</sup> events every bundled backend returns H = k bits exactly (k ≤ 20 checked by
+     * the verification kit), so the perplexity is exactly 2<sup>k</sup>. Accuracy: an absolute error
+     * δ of H in bits gives a relative error δ·ln 2 of the perplexity, so with the backend's bound of
+     * a ulps of H the relative error is about a·ln 2·H<sub>bits</sub>·2<sup>−52</sup> plus 1 ulp
+     * (e.g. 4 ulps of H = 20 bits: about 12 ulps of the perplexity 2<sup>20</sup>).
+     *
+     * @param p the distribution
+     * @return the perplexity, in [1, n]
+     */
+    default double perplexity(Distribution p) {
+        return Math.pow(2.0, entropy(p, LogBase.BITS));
     }
 
     /**
