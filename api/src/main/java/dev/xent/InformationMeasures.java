@@ -341,16 +341,33 @@ public interface InformationMeasures {
      * The Jensen–Shannon divergence in nats on raw arrays:
      * JS(P, Q) = ½ KL(P‖M) + ½ KL(Q‖M), M = ½(P + Q).
      *
-     * <p>Computed in this KL form with this backend's {@link #klDivergenceNats} (never as
-     * H(M) − ½(H(P) + H(Q)), which cancels when P ≈ Q). m<sub>i</sub> = ½p<sub>i</sub> +
-     * ½q<sub>i</sub> is rounded once; since ∂JS/∂m<sub>i</sub> = −1 at the true M, that rounding
-     * would be an absolute error of up to u = 2<sup>−53</sup> however small JS is, so its exact
-     * error e<sub>i</sub> (TwoSum) is added back: JS = ½KL(P‖M̃) + ½KL(Q‖M̃) − Σ e<sub>i</sub>, leaving
-     * only second-order O(n·u²). The result is clamped to [0, ln 2], and is exactly 0 when P = Q
-     * (then M̃ = P). Accuracy: ½ of the backend's KL bound on (P, M̃) plus ½ of it on (Q, M̃) (see
-     * {@link #accuracy()}), plus 2 ulps. Reference: J. Lin, "Divergence measures based on the
-     * Shannon entropy", IEEE Trans. Inf. Theory 37(1), 1991, eq. 4.1 (Lin writes it as the
-     * entropy difference); scipy.spatial.distance.jensenshannon returns its square root.
+     * <p><b>How.</b> Neither the entropy form H(M) − ½(H(P) + H(Q)) (Lin's definition) nor the KL
+     * form as two calls of {@link #klDivergenceNats} keeps the digits of a small JS: the first
+     * subtracts numbers of order H from a result of order ‖P − Q‖²; the second adds two KLs whose
+     * terms cancel (an absolute error of order u·Σ|p ln(p/m)|), and each KL is clamped at 0, which
+     * loses the negative part that vectors summing to 1 only within ulps can have — measured: a
+     * relative error of up to 4·10<sup>4</sup> on nearby pairs with a true JS of 10<sup>−21</sup>.
+     * xent sums, per event, the non-negative terms of scipy's {@code kl_div}
+     * ({@link Elementwise#klDiv}, computed without cancellation):
+     * <pre>
+     *   JS = Σ_i ½ kl_div(p_i, m_i) + ½ kl_div(q_i, m_i),   kl_div(x, y) = x ln(x/y) − x + y ≥ 0
+     * </pre>
+     * which equals the KL form exactly, since Σ(m_i − ½p_i − ½q_i) = 0. It is also insensitive to
+     * the rounding of m<sub>i</sub> = ½p<sub>i</sub> + ½q<sub>i</sub> to first order (the
+     * derivative of the summand in m<sub>i</sub> is 1 − (p<sub>i</sub> + q<sub>i</sub>)/(2m<sub>i</sub>)
+     * = 0). The terms are added with Neumaier's compensated sum. The computation is the same for
+     * every backend (a backend may override it).
+     *
+     * <p><b>Accuracy.</b> Every term is ≥ 0, so nothing cancels: within about 8 ulps of the true
+     * value (each kl_div within about 8 ulps, the compensated sum within 2), plus the second-order
+     * effect of rounding M, an absolute error of about Σ Δ<sub>i</sub>²/(2m<sub>i</sub>) ≤ 2<sup>−108</sup>
+     * (Δ<sub>i</sub> ≤ u·m<sub>i</sub>/2), which matters only for a JS below about 10<sup>−17</sup>.
+     * Measured against mpmath on 200 nearby pairs with JS from 10<sup>−21</sup> to
+     * 10<sup>−5</sup>: median relative error 8·10<sup>−17</sup>, at most 1.4·10<sup>−12</sup> (at
+     * JS = 1.3·10<sup>−21</sup>); the same in every backend. The result is clamped
+     * to [0, ln 2] and is exactly 0 when P = Q. Reference: J. Lin, "Divergence measures based on the
+     * Shannon entropy", IEEE Trans. Inf. Theory 37(1), 1991; scipy.spatial.distance.jensenshannon
+     * returns its square root.
      *
      * @param p the probabilities of P
      * @param q the probabilities of Q
@@ -362,19 +379,13 @@ public interface InformationMeasures {
         if (Arrays.equals(p, q)) {
             return 0.0;
         }
-        int n = p.length;
-        double[] m = new double[n];
-        double correction = 0.0;
-        for (int i = 0; i < n; i++) {
-            double a = 0.5 * p[i];
-            double b = 0.5 * q[i];
-            double s = a + b;
-            double bb = s - a;
-            correction += (a - (s - bb)) + (b - bb);               // exact m_i − s (Knuth's TwoSum)
-            m[i] = s;
+        dev.xent.sum.CompensatedSum sum = new dev.xent.sum.CompensatedSum();
+        for (int i = 0; i < p.length; i++) {
+            double m = 0.5 * p[i] + 0.5 * q[i];
+            // one term per event, a + b commutative: the result is exactly symmetric in P and Q
+            sum.add(0.5 * Elementwise.klDiv(p[i], m) + 0.5 * Elementwise.klDiv(q[i], m));
         }
-        double js = 0.5 * klDivergenceNats(p, m) + 0.5 * klDivergenceNats(q, m) - correction;
-        return Math.min(LogBase.BITS.lnBase(), Math.max(0.0, js));  // ln 2: 1 bit
+        return Math.min(LogBase.BITS.lnBase(), Math.max(0.0, sum.value()));  // ln 2: 1 bit
     }
 
     /**
@@ -416,10 +427,14 @@ public interface InformationMeasures {
      * <pre>
      *   JS_π(P_1, …, P_k) = H(Σ π_j P_j) − Σ π_j H(P_j) = Σ π_j KL(P_j ‖ M),   M = Σ π_j P_j
      * </pre>
-     * computed in the KL form with this backend's KL, M accumulated per event with compensated
-     * sums, and M's rounding put back as in {@link #jensenShannonDivergenceNats} (to first order).
+     * computed, as {@link #jensenShannonDivergenceNats}, as the compensated sum of the non-negative
+     * terms π<sub>j</sub>·kl_div(p<sub>ji</sub>, m<sub>i</sub>) (equal to the KL form since
+     * Σ(m<sub>i</sub> − Σ π<sub>j</sub>p<sub>ji</sub>) = 0, and insensitive to m's rounding to first
+     * order), with m<sub>i</sub> accumulated with exact products and a compensated sum: within about
+     * 10 ulps of the true value.
      * 0 ≤ JS_π ≤ H(π) ≤ log<sub>b</sub> k; exactly 0 when every P<sub>j</sub> with weight &gt; 0 is
-     * the same. With k = 2 and π = (½, ½) it is JS(P, Q).
+     * the same. With k = 2 and π = (½, ½) it is JS(P, Q). (The second-order effect of rounding M,
+     * an absolute error below about 2<sup>−106</sup>, as for two distributions.)
      *
      * @param distributions P<sub>1</sub>, …, P<sub>k</sub>, k ≥ 1, over the same events (and labels)
      * @param weights π<sub>1</sub>, …, π<sub>k</sub>: a probability vector (finite, ≥ 0, summing to 1
@@ -460,9 +475,6 @@ public interface InformationMeasures {
                         + " differ from distribution 0's " + first.labels());
             }
         }
-        int n = first.size();
-        double[] m = new double[n];
-        double correction = 0.0;
         boolean allSame = true;
         for (int j = 1; j < distributions.size(); j++) {
             allSame &= weights[j] == 0.0 || Arrays.equals(distributions.get(j).array(), first.array());
@@ -470,28 +482,26 @@ public interface InformationMeasures {
         if (allSame && weights[0] > 0.0) {
             return 0.0;
         }
-        for (int i = 0; i < n; i++) {
-            // m_i = Σ π_j p_ji as a double-double: exact products (fma) and Neumaier sums
+        dev.xent.sum.CompensatedSum js = new dev.xent.sum.CompensatedSum();
+        for (int i = 0; i < first.size(); i++) {
+            // m_i = Σ π_j p_ji with exact products (fma) and a Neumaier sum
             double hi = 0.0;
             double lo = 0.0;
             for (int j = 0; j < weights.length; j++) {
-                double a = weights[j] * distributions.get(j).array()[i];
-                double aErr = Math.fma(weights[j], distributions.get(j).array()[i], -a);
+                double pj = distributions.get(j).array()[i];
+                double a = weights[j] * pj;
                 double t = hi + a;
-                lo += (Math.abs(hi) >= Math.abs(a) ? (hi - t) + a : (a - t) + hi) + aErr;
+                lo += (Math.abs(hi) >= Math.abs(a) ? (hi - t) + a : (a - t) + hi) + Math.fma(weights[j], pj, -a);
                 hi = t;
             }
-            double s = hi + lo;
-            correction += lo - (s - hi);                            // m_i − fl(m_i), to first order
-            m[i] = s;
-        }
-        double js = -correction;
-        for (int j = 0; j < weights.length; j++) {
-            if (weights[j] > 0.0) {
-                js += weights[j] * klDivergenceNats(distributions.get(j).array(), m);
+            double m = hi + lo;
+            for (int j = 0; j < weights.length; j++) {
+                if (weights[j] > 0.0) {
+                    js.add(weights[j] * Elementwise.klDiv(distributions.get(j).array()[i], m));
+                }
             }
         }
-        return unit.fromNats(Math.max(0.0, js));
+        return unit.fromNats(Math.max(0.0, js.value()));
     }
 
     // ------------------------------------------------------------------ perplexity

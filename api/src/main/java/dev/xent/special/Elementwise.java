@@ -25,20 +25,23 @@ package dev.xent.special;
  *
  * <h2>How each is computed</h2>
  * <ul>
- *   <li><b>entr</b>: −x·ln x with {@link Math#log}; within about 2 ulps (one logarithm, one product).</li>
+ *   <li><b>entr</b>: −x·ln x with {@link Math#log}; within about 2 ulps (one logarithm, one product;
+ *       measured at most 1.13).</li>
  *   <li><b>rel_entr</b>: x·ln(x/y) with the log-ratio taken as log1p((x − y)/y) when
  *       y/2 ≤ x ≤ 2y (x − y is then exact, by Sterbenz' lemma), as ln ρ + (x − ρy)/x with
  *       ρ = fl(x/y) when ρ is a normal finite double (the quotient's rounding put back from the exact
  *       remainder, one {@link Math#fma}), and as ln x − ln y otherwise — where x/y would overflow,
  *       underflow or be subnormal (scipy issue 20710: {@code rel_entr(1e-300, 1e300)} and
- *       {@code rel_entr(1e300, 1e-300)}; scipy ≥ 1.15 takes the same three branches, without the
- *       remainder). Within about 3 ulps.</li>
+ *       {@code rel_entr(1e300, 1e-300)}; scipy takes the same three branches, without the
+ *       remainder). Within about 3 ulps (measured on the same 2000 pairs: at most 1.62, median 0.32).</li>
  *   <li><b>kl_div</b>: y·φ(x/y) with φ(t) = t ln t − t + 1 ≥ 0. For ¼ ≤ t ≤ 4 the written form
  *       cancels (φ(t) ≈ (t − 1)²/2 near t = 1, while x ln(x/y) and x − y are of order |t − 1|):
  *       with s = (x − y)/(x + y), |s| ≤ 0.6, t = (1 + s)/(1 − s) and ln t = 2 atanh s give
  *       φ(t) = [2s² + 2(1 + s)(s³/3 + s⁵/5 + …)]/(1 − s), a sum without cancellation; elsewhere x(ln(x/y) − 1) + y (t &gt; 4) or (y − x) + x ln(x/y) (t &lt; ¼), with the
- *       log-ratio as for rel_entr, cancelling at most by a factor 3.4. Within about 4 ulps, and never
- *       negative. scipy computes x·log(x/y) − x + y as written: it returns 0 or noise for x ≈ y, and
+ *       log-ratio as for rel_entr, cancelling at most by a factor 3.4. Within about 8 ulps (measured
+ *       against mpmath on 2000 random pairs from 10<sup>−300</sup> to 10<sup>300</sup>, half of them
+ *       with x/y within 10<sup>−1</sup>…10<sup>−15</sup> of 1: at most 7.4 ulps, median 0.56, the
+ *       largest errors at x/y ≈ ¼, where s is not exact), and never negative. scipy computes x·log(x/y) − x + y as written: it returns 0 or noise for x ≈ y, and
  *       −∞ for {@code kl_div(1e-300, 1e300)} (the quotient underflows to 0) where the answer is 1e300.</li>
  * </ul>
  * The array forms apply the scalar function entry by entry; both arrays must have one length.

@@ -45,8 +45,8 @@ class ElementwiseTest {
         {2.0, 0.3, 3.7942399697717626, 3.7942399697717626, 2.0942399697717624, 2.094239969771763},
     };
 
-    /** kl_div's documented accuracy: the series or the three-term form, about 4 ulps (Elementwise). */
-    private static final double KL_DIV_ULPS = 4;
+    /** kl_div's documented accuracy: the series or the three-term form, about 8 ulps (Elementwise). */
+    private static final double KL_DIV_ULPS = 8;
 
     private static void assertWithinAnUlpOrSame(double actual, double truth, String what) {
         assertWithinUlpsOrSame(actual, truth, 1, what);
