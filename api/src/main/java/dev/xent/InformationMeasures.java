@@ -45,6 +45,22 @@ import java.util.Optional;
  * probabilities to [1e-7, 1 − 1e-7]. xent computes the exact value; clipping, where a loss wants
  * it, is a named policy of the loss layer, never a hidden epsilon here.
  *
+ * <h2>The rest of the family (default methods, so every backend has them)</h2>
+ * <ul>
+ *   <li>Per-event terms — each event's contribution as a result of its own:
+ *       {@link #entropyTerms}, {@link #crossEntropyTerms}, {@link #klDivergenceTerms} (and the raw
+ *       {@code …TermsNats}), with the conventions above; KL's terms may be negative and sum to KL.</li>
+ *   <li>The Jensen–Shannon divergence JS(P, Q) = ½KL(P‖M) + ½KL(Q‖M), M = ½(P + Q), its square
+ *       root the JS distance, and the weighted JS<sub>π</sub> of several distributions:
+ *       {@link #jensenShannonDivergence(Distribution, Distribution, LogBase)},
+ *       {@link #jensenShannonDistance}, {@link #jensenShannonDivergence(java.util.List, double[], LogBase)}
+ *       (J. Lin, IEEE Trans. Inf. Theory 37(1), 1991; D. M. Endres and J. E. Schindelin, IEEE
+ *       Trans. Inf. Theory 49(7), 2003).</li>
+ *   <li>{@link #perplexity}: b<sup>H<sub>b</sub>(P)</sup>, the same in every base.</li>
+ * </ul>
+ * scipy.special's elementwise {@code entr}, {@code rel_entr} and {@code kl_div} are in
+ * {@link dev.xent.special.Elementwise}.
+ *
  * <h2>Two ways in</h2>
  * <ul>
  *   <li>On {@link Distribution}s, with the unit as an argument ({@link #entropy(Distribution,
@@ -475,12 +491,17 @@ public interface InformationMeasures {
                         + " differ from distribution 0's " + first.labels());
             }
         }
+        double[] reference = null;
         boolean allSame = true;
-        for (int j = 1; j < distributions.size(); j++) {
-            allSame &= weights[j] == 0.0 || Arrays.equals(distributions.get(j).array(), first.array());
+        for (int j = 0; j < distributions.size(); j++) {
+            if (weights[j] > 0.0) {
+                double[] pj = distributions.get(j).array();
+                allSame &= reference == null || Arrays.equals(pj, reference);
+                reference = reference == null ? pj : reference;
+            }
         }
-        if (allSame && weights[0] > 0.0) {
-            return 0.0;
+        if (allSame) {
+            return 0.0;                     // every distribution with weight > 0 is the same: M = P
         }
         dev.xent.sum.CompensatedSum js = new dev.xent.sum.CompensatedSum();
         for (int i = 0; i < first.size(); i++) {

@@ -68,6 +68,7 @@ class FamilyOfMeasuresTest {
                 new double[] {0.2, 0.3, 0.5}, LogBase.NATS);
         assertThat(three).isCloseTo(0.15783323993539486, within(STAND_IN));
         assertThat(b.jensenShannonDivergence(List.of(p, p), new double[] {0.25, 0.75}, LogBase.BITS)).isEqualTo(0.0);
+        assertThat(b.jensenShannonDivergence(List.of(q, p, p), new double[] {0.0, 0.5, 0.5}, LogBase.BITS)).isEqualTo(0.0);
         assertThatThrownBy(() -> b.jensenShannonDivergence(List.of(p, q), new double[] {0.5, -0.5}, LogBase.BITS))
                 .hasMessageContaining("weight at index 1 is negative: -0.5");
         assertThatThrownBy(() -> b.jensenShannonDivergence(List.of(p, q), new double[] {0.5, 0.6}, LogBase.BITS))
