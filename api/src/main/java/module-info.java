@@ -4,8 +4,8 @@
  */
 module dev.xent.api {
     exports dev.xent;
-    exports dev.xent.continuous;
     exports dev.xent.sum;
+    exports dev.xent.special;
 
     uses dev.xent.InformationMeasures;
 }

@@ -16,6 +16,7 @@ open module dev.xent.verification {
     requires dev.xent.naive;
     requires dev.xent.kl;
     requires dev.xent.commons;
+    requires dev.xent.continuous;
     requires org.junit.jupiter.api;
     requires org.assertj.core;
     requires quicktheories;

@@ -141,6 +141,36 @@ public abstract class BackendContract {
     }
 
     @Test
+    void divergenceOfNearlyIdenticalDistributionsKeepsItsDigits() {
+        // P = (1/2, 1/2), Q = (1/2 + 2^-30, 1/2 - 2^-30): KL = -1/2 ln(1 - 2^-58) = 1.7347234759768071e-18
+        // nats (mpmath, 50 digits, from the exact doubles). Σ p(ln p − ln q) and Σ p ln(fl(p/q)) both
+        // give 0 here; every backend's declared bound is at most (n + 8)·u·Σ|p ln(p/q)| ≈ 1e-24, a
+        // relative 6e-7 of the true value
+        double[] pp = {0.5, 0.5};
+        double[] qq = {0.5 + 0x1p-30, 0.5 - 0x1p-30};
+        assertThat(backend().klDivergenceNats(pp, qq)).isCloseTo(1.7347234759768071e-18,
+                org.assertj.core.api.Assertions.withinPercentage(1e-4));
+    }
+
+    @Test
+    void jensenShannonOfTheTutorialsPairAndOfNearlyIdenticalPairsKeepsItsDigits() {
+        InformationMeasures b = backend();
+        // mpmath (50-60 digits, from the exact doubles): JS(P, Q) of the tutorial = 0.29126084062606400482
+        // nats; P = (1/2, 1/2), Q = (1/2 ± 2^-30): 4.336808689942018e-19; (0.3, 0.7) against
+        // (0.3 + 2^-40, 0.7 - 2^-40): 4.923694122335186e-25. The entropy form H(M) - (H(P) + H(Q))/2
+        // gives noise of order 1e-16 on the last two; the bound of every backend's KL form is a
+        // relative 1e-5 and 1e-2 of them
+        assertThat(b.jensenShannonDivergence(p, q, LogBase.NATS)).isCloseTo(0.291260840626064004,
+                org.assertj.core.api.Assertions.within(4 * Math.ulp(0.29126084062606400)));
+        assertThat(b.jensenShannonDivergenceNats(new double[] {0.5, 0.5}, new double[] {0.5 + 0x1p-30, 0.5 - 0x1p-30}))
+                .isCloseTo(4.336808689942018e-19, org.assertj.core.api.Assertions.withinPercentage(1e-3));
+        assertThat(b.jensenShannonDivergenceNats(new double[] {0.3, 0.7}, new double[] {0.3 + 0x1p-40, 0.7 - 0x1p-40}))
+                .isCloseTo(4.923694122335186e-25, org.assertj.core.api.Assertions.withinPercentage(1));
+        assertThat(b.jensenShannonDivergence(p, p, LogBase.BITS)).isEqualTo(0.0);
+        assertThat(b.perplexity(Distribution.uniform(1024))).isEqualTo(1024.0);
+    }
+
+    @Test
     void uniformEntropyIsTheLogOfTheNumberOfEvents() {
         InformationMeasures b = backend();
         assertThat(b.entropy(Distribution.uniform(8), LogBase.BITS)).isCloseTo(3.0, TOLERANCE);

@@ -25,4 +25,9 @@ final class CrossEntropyCommand extends TwoDistributionCommand {
     double value(InformationMeasures b, Distribution p, Distribution q, LogBase logBase) {
         return b.crossEntropy(p, q, logBase);
     }
+
+    @Override
+    double[] terms(InformationMeasures b, Distribution p, Distribution q, LogBase logBase) {
+        return b.crossEntropyTerms(p, q, logBase);
+    }
 }

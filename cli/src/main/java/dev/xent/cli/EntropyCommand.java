@@ -5,11 +5,15 @@ import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code xent entropy}: H(P) = −Σ p log p. */
 @Command(name = "entropy", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,
         description = "Entropy H(P) = -sum p log p of a distribution P.")
 final class EntropyCommand extends MeasureCommand {
+
+    @Mixin
+    PerEventOption perEvent;
 
     private Distribution p;
 
@@ -21,8 +25,13 @@ final class EntropyCommand extends MeasureCommand {
     @Override
     void compute(InformationMeasures b, LogBase logBase, PrintWriter out) {
         if (p == null) {
-            p = distribution(pSource(), pValues());
+            p = perEvent.labelled(distribution(pSource(), pValues()));
         }
-        print(out, "H(P)", b.entropy(p, logBase), logBase, b);
+        if (perEvent.on) {
+            PerEventOption.print(out, json, measure(), "H(P)", b.entropy(p, logBase),
+                    b.entropyTerms(p, logBase), p, logBase, b);
+        } else {
+            print(out, "H(P)", b.entropy(p, logBase), logBase, b);
+        }
     }
 }

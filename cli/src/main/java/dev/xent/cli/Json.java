@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * One flat JSON object, written on one line (so that several results form JSON Lines).
  *
- * <p>Why not Jackson: the command writes only flat objects of strings, numbers, booleans and (for
- * {@code loss}) one nested object of numbers; a 60-line writer that follows RFC 8259 §7 for strings
+ * <p>Why not Jackson: the command writes only flat objects of strings, numbers, booleans, arrays of
+ * numbers or strings ({@code --per-event}) and (for {@code loss}) one nested object of numbers; a 60-line writer that follows RFC 8259 §7 for strings
  * keeps the jar small and its start fast. Numbers: a finite {@code double} is written as
  * {@link Numbers#exact(double)} (always a valid JSON number); ±∞ and NaN, which RFC 8259 cannot
  * hold, are written as the strings {@code "Infinity"}, {@code "-Infinity"}, {@code "NaN"}. Peers
@@ -48,6 +48,26 @@ final class Json {
     /** Adds a field whose value is {@code null} (e.g. the mean of a class without examples). */
     Json putNull(String name) {
         fields.put(name, "null");
+        return this;
+    }
+
+    /** Adds an array of numbers, each as {@link #number(double)}. */
+    Json put(String name, double[] values) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(number(values[i]));
+        }
+        fields.put(name, b.append(']').toString());
+        return this;
+    }
+
+    /** Adds an array of strings. */
+    Json put(String name, String[] values) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(quote(values[i]));
+        }
+        fields.put(name, b.append(']').toString());
         return this;
     }
 

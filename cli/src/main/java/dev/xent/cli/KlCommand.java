@@ -25,4 +25,9 @@ final class KlCommand extends TwoDistributionCommand {
     double value(InformationMeasures b, Distribution p, Distribution q, LogBase logBase) {
         return b.klDivergence(p, q, logBase);
     }
+
+    @Override
+    double[] terms(InformationMeasures b, Distribution p, Distribution q, LogBase logBase) {
+        return b.klDivergenceTerms(p, q, logBase);
+    }
 }

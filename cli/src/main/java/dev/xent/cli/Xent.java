@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code xent} command: {@code tour} (the tutorial, live, with its charts), the measures
- * {@code entropy}, {@code cross-entropy}, {@code kl} and {@code info} on the user's data,
+ * {@code entropy}, {@code cross-entropy}, {@code kl}, {@code js}, {@code perplexity} and
+ * {@code info} on the user's data,
  * {@code loss} (the log loss of a CSV file of predictions) and {@code backends}.
  *
  * <h2>Exit codes and errors</h2>
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success", "2:bad usage or bad input (one line on stderr says what and where)",
             "1:internal failure (add --debug for the stack trace)"},
         subcommands = {TourCommand.class, EntropyCommand.class, CrossEntropyCommand.class,
-            KlCommand.class, InfoCommand.class, LossCommand.class, BackendsCommand.class,
+            KlCommand.class, JsCommand.class, PerplexityCommand.class, InfoCommand.class, LossCommand.class, BackendsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Xent implements Runnable {
 

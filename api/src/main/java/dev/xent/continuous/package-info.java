@@ -1,6 +1,0 @@
-/**
- * The continuous case: differential entropy, cross-entropy and KL divergence of normal
- * distributions in closed form, and the Gaussian negative log-likelihood of regression residuals —
- * the tutorial's link between mean squared error and cross-entropy.
- */
-package dev.xent.continuous;
