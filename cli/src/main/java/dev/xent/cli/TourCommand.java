@@ -12,9 +12,7 @@ import dev.xent.loss.Interpretation;
 import dev.xent.loss.LossAccumulator;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +72,7 @@ final class TourCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         all = Backends.all();
         primary = backend.primary();
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new InputException(outDir + ": cannot create the chart directory: " + e, e);
-        }
+        InputFiles.directory(outDir, "--out");
         intro();
         definitions();
         example1();
