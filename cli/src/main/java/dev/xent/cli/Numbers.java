@@ -138,29 +138,41 @@ final class Numbers {
          * one of the two multiples of 10<sup>s</sup> next to it; null if neither is inside.
          */
         BigDecimal candidate(int s) {
-            BigInteger down = floorDiv(x, b, s);
-            boolean exact = compare(down, s, x, b) == 0;
-            BigInteger up = exact ? down : down.add(BigInteger.ONE);
-            boolean downIn = inside(down, s);
-            boolean upIn = !exact && inside(up, s);
+            // c·10^s against v·2^b for every v here, as c·lf against v·rf with integers lf and rf
+            BigInteger rf = s < 0 ? pow10(-s) : BigInteger.ONE;
+            BigInteger lf = s > 0 ? pow10(s) : BigInteger.ONE;
+            if (b > 0) {
+                rf = rf.shiftLeft(b);
+            } else if (b < 0) {
+                lf = lf.shiftLeft(-b);
+            }
+            BigInteger rx = rf.multiply(BigInteger.valueOf(x));
+            BigInteger rl = rf.multiply(BigInteger.valueOf(low));
+            BigInteger rh = rf.multiply(BigInteger.valueOf(high));
+            BigInteger down = rx.divide(lf);
+            BigInteger dv = down.multiply(lf);
+            boolean exact = dv.equals(rx);
+            BigInteger uv = exact ? dv : dv.add(lf);
+            boolean downIn = inside(dv, rl, rh);
+            boolean upIn = !exact && inside(uv, rl, rh);
             BigInteger c;
             if (downIn && upIn) {
-                // compare a - down·10^s with up·10^s - a: the sign of (2·down + 1)·10^s - 2a
-                int side = compare(down.shiftLeft(1).add(BigInteger.ONE), s, 2 * x, b);
-                c = side > 0 ? down : side < 0 ? up : down.testBit(0) ? up : down;
+                // the closer of the two: compare their midpoint with the double
+                int side = dv.add(uv).compareTo(rx.shiftLeft(1));
+                c = side > 0 ? down : side < 0 ? down.add(BigInteger.ONE) : down.testBit(0) ? down.add(BigInteger.ONE) : down;
             } else if (downIn) {
                 c = down;
             } else if (upIn) {
-                c = up;
+                c = down.add(BigInteger.ONE);
             } else {
                 return null;
             }
             return new BigDecimal(c, -s);
         }
 
-        private boolean inside(BigInteger c, int s) {
-            int l = compare(c, s, low, b);
-            int h = compare(c, s, high, b);
+        private boolean inside(BigInteger v, BigInteger rl, BigInteger rh) {
+            int l = v.compareTo(rl);
+            int h = v.compareTo(rh);
             return endsIncluded ? l >= 0 && h <= 0 : l > 0 && h < 0;
         }
     }
@@ -182,33 +194,29 @@ final class Numbers {
         return left.compareTo(right);
     }
 
-    /** ⌊v·2<sup>b</sup> / 10<sup>s</sup>⌋ for v > 0. */
-    private static BigInteger floorDiv(long v, int b, int s) {
-        BigInteger num = BigInteger.valueOf(v);
-        BigInteger den = BigInteger.ONE;
-        if (b >= 0) {
-            num = num.shiftLeft(b);
-        } else {
-            den = den.shiftLeft(-b);
-        }
-        if (s >= 0) {
-            den = den.multiply(pow10(s));
-        } else {
-            num = num.multiply(pow10(-s));
-        }
-        return num.divide(den);
-    }
-
     private static BigInteger pow10(int n) {
         return POW10[n];
     }
 
     /** The number of significant digits of a decimal as {@code Double.toString} writes it. */
     private static int significantDigits(String s) {
-        int e = s.indexOf('E');
-        String digits = (e < 0 ? s : s.substring(0, e)).replace(".", "").replaceFirst("^0+", "")
-                .replaceFirst("0+$", "");
-        return Math.max(1, digits.length());
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < s.length() && s.charAt(i) != 'E'; i++) {
+            char c = s.charAt(i);
+            if (c >= '1' && c <= '9') {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return 1;
+        }
+        int digits = last - first + 1;
+        int point = s.indexOf('.');
+        return point > first && point < last ? digits - 1 : digits;
     }
 
     /**

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * neighbours (where the rounding interval is lopsided), subnormals, and short decimals. The default
  * build checks {@value #DEFAULT_COUNT} doubles (a few seconds); {@code -Dxent.shortest.count=N}
  * checks N, e.g. {@code ./mvnw -B -o verify -pl cli -am -Dtest=NumbersProperties
- * -Dsurefire.failIfNoSpecifiedTests=false -Dxent.shortest.count=5000000} (10<sup>6</sup> took 28 s on two busy cores).
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dxent.shortest.count=5000000} (10<sup>6</sup> take 19 s on two cores shared with four other builds).
  */
 class NumbersProperties {
 
