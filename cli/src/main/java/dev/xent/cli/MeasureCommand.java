@@ -31,7 +31,7 @@ abstract class MeasureCommand implements Callable<Integer> {
     @Option(names = "--p", paramLabel = "P1,P2,...", description = "the distribution P, comma-separated")
     String pList;
 
-    @Option(names = "--p-file", paramLabel = "FILE", description = "read P from FILE, one probability per line")
+    @Option(names = "--p-file", paramLabel = "FILE", converter = FileName.class, description = "read P from FILE, one probability per line")
     Path pFile;
 
     @Option(names = "--base", paramLabel = "B", description = "log base: 2 (bits, the default), e (nats), 10 (bans) or any number > 0 other than 1")

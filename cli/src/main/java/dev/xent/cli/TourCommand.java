@@ -58,7 +58,7 @@ final class TourCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "xent-tour",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "xent-tour", converter = FileName.class,
             description = "where to write the charts (PNG); default: ${DEFAULT-VALUE}")
     Path outDir;
 

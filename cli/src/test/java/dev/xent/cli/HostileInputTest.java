@@ -298,6 +298,12 @@ class HostileInputTest {
         assertError(Run.xent("tour", "--out", taken.toString()), "xent: --out " + taken
                 + ": already exists and is not a directory");
         assertError(Run.xent("tour", "--out", ""), "xent: --out: '' is not a directory name");
+        // a name with NUL cannot exist on any system: said in words, not with the JDK's exception
+        assertError(Run.xent("entropy", "--p-file", "a\0b"), "xent: Invalid value for option '--p-file':"
+                + " 'a\\0b' is not a file name on this system (see 'xent entropy --help')");
+        assertError(Run.xent("tour", "--out", "a\0b"), "xent: Invalid value for option '--out':"
+                + " 'a\\0b' is not a file name on this system (see 'xent tour --help')");
+        assertError(Run.xent("loss", "a\0b"), "xent: FILE: 'a\\0b' is not a file name on this system");
     }
 
     @Test
