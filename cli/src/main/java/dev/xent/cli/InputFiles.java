@@ -67,9 +67,8 @@ final class InputFiles {
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
-            throw new InputException(option + " " + dir + ": " + (e.getFile() == null
-                    || Path.of(e.getFile()).equals(dir) ? "" : e.getFile() + " ")
-                    + "already exists and is not a directory", e);
+            // a parent of the directory is a file (or the directory was replaced by one meanwhile)
+            throw new InputException(option + " " + dir + ": " + e.getFile() + " already exists and is not a directory", e);
         } catch (IOException e) {
             throw new InputException(option + " " + dir + ": cannot create the directory: " + problem(e), e);
         }

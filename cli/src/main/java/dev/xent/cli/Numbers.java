@@ -13,24 +13,30 @@ import java.util.Locale;
  * Schubfach) except that Java never prints fewer than two digits: where one digit suffices Java
  * picks the closest of the one- and two-digit decimals ({@code 4.9E-324}), Python and xent the
  * one-digit one ({@code 5e-324}). Java 17's {@code Double.toString} sometimes prints a digit too
- * many, and the README examples must read the same on every JDK, so the digits are found here with
- * {@link BigDecimal}, exactly. {@link #fixed(double, int)} is the tutorial's {@code %.3f}. Both use
+ * many, and the README examples must read the same on every JDK, so the digits are found here,
+ * exactly, in big integers. {@link #fixed(double, int)} is the tutorial's {@code %.3f}. Both use
  * {@link Locale#ROOT}.
  *
  * <h2>The algorithm</h2>
  * A {@code double} x reads back from every decimal strictly inside its rounding interval — half
- * way to its neighbours {@code Math.nextDown(x)} and {@code Math.nextUp(x)} — and from the interval's
- * ends too when x's significand is even (round half to even). The interval is symmetric except at a
- * power of two, where the gap below is half the gap above. For k = 1, 2, … 17 digits the two k-digit
- * decimals next to x are the exact value rounded down and rounded up to k significant digits; any
- * other k-digit decimal is farther from x on the same side, so if one of these two is not in the
- * interval no k-digit decimal beyond it is either. With E the decimal exponent of x
- * (10<sup>E</sup> ≤ x &lt; 10<sup>E+1</sup>) they are the multiples of 10<sup>E−k+1</sup> next to
- * x. Every comparison is exact, in big integers (x, the ends and the decimals are integers times
- * powers of two and ten). The first k where one or both lie in the
- * interval gives the answer: the closer of them, or on a tie the one whose last digit is even. Since
- * every (k−1)-digit decimal is also a k-digit one, no shorter decimal was missed, and the first such
- * k is found by bisection over 1 … 17 (seventeen digits always suffice for a {@code double}).
+ * way to its neighbours {@code Math.nextDown(x)} and {@code Math.nextUp(x)} — and from the
+ * interval's ends too when x's significand is even (round half to even). The interval is symmetric
+ * except at a power of two, where the gap below is half the gap above. With E the decimal exponent
+ * of x (10<sup>E</sup> ≤ x &lt; 10<sup>E+1</sup>), the two k-digit decimals next to x are the
+ * multiples of 10<sup>E−k+1</sup> just below (or at) x and just above it; any other k-digit decimal
+ * is farther from x on the same side, so if neither of the two is in the interval no k-digit
+ * decimal is. Where one or both are, the answer for k digits is the closer of them, on a tie the one
+ * whose last digit is even. Every (k−1)-digit decimal is also a k-digit one, so "some k-digit
+ * decimal is in the interval" holds from the shortest length on: that length is found by bisection
+ * over 1 … 17 (seventeen digits always suffice for a {@code double}). Every comparison is exact, in
+ * {@link BigInteger}s: x = X·2<sup>b</sup>, the interval's ends and the candidates c·10<sup>s</sup>
+ * are integers times powers of two and ten.
+ *
+ * <p>Hand-written rather than taken from a library: the JDK of this build (17) has no shortest
+ * conversion, and the one library that has it (Jackson's port of Schubfach) is used by no module
+ * here; this version is one page, exact by construction, and {@code NumbersProperties} checks it
+ * against JDK 25's Schubfach. Its cost, a few microseconds per number, is paid only for what the
+ * command prints.
  */
 final class Numbers {
 

@@ -298,6 +298,8 @@ class HostileInputTest {
         assertError(Run.xent("tour", "--out", taken.toString()), "xent: --out " + taken
                 + ": already exists and is not a directory");
         assertError(Run.xent("tour", "--out", ""), "xent: --out: '' is not a directory name");
+        assertError(Run.xent("tour", "--out", taken.resolve("sub").toString()), "xent: --out " + taken.resolve("sub")
+                + ": cannot create the directory: not a directory");
         // a name with NUL cannot exist on any system: said in words, not with the JDK's exception
         assertError(Run.xent("entropy", "--p-file", "a\0b"), "xent: Invalid value for option '--p-file':"
                 + " 'a\\0b' is not a file name on this system (see 'xent entropy --help')");
