@@ -16,8 +16,19 @@ import java.util.Locale;
  * {@code "} is quoted and may hold commas, line breaks and {@code ""} (one quote). Strict where
  * RFC 4180 is: a quote inside an unquoted field, anything but a comma or a line end after a closing
  * quote, and an unterminated quote are errors. Blank lines are skipped (as pandas' default
- * {@code skip_blank_lines=True} does); a UTF-8 byte-order mark at the start is ignored (Excel
- * writes one). No field is trimmed.
+ * {@code skip_blank_lines=True} does); a UTF-8 byte-order mark at the start is skipped (Excel
+ * writes one; the same rule as every text input of the command, see {@link TextLines}). No field is
+ * trimmed.
+ *
+ * <h2>Hostile input</h2>
+ * The text must be UTF-8, checked byte by byte as it is read (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF — what the JDK's decoder refuses with
+ * {@code CodingErrorAction.REPORT}); the first bad byte stops the run with
+ * {@code SOURCE:LINE:COLUMN: not UTF-8 at byte offset N (byte 0xE9)}, N counted from 0 at the start
+ * of the input. No field, record or field count ever grows past its cap ({@link InputLimits}): the
+ * reader stops at the byte that would pass it, so a 200 MB line costs no more memory than the cap.
+ * A check by hand rather than a {@code CharsetDecoder} because the reader never decodes a number
+ * field: validating in the loop that already counts columns costs one comparison per byte.
  *
  * <h2>Positions</h2>
  * Every error is {@code SOURCE:LINE:COLUMN: message}, LINE and COLUMN 1-based, COLUMN counted in
@@ -26,14 +37,8 @@ import java.util.Locale;
  * {@code grep -n}, which editors jump to.
  *
  * <h2>Numbers</h2>
- * {@link #number(int)} parses strictly: {@code [+-]digits[.digits][(e|E)[+-]digits]} (a leading or
- * trailing point is allowed, as in {@code .5} and {@code 5.}), or {@code NaN}, {@code Infinity},
- * {@code inf} with an optional sign, case-insensitive (NumPy writes {@code nan} and {@code inf});
- * no spaces, no hexadecimal, no Java suffixes such as {@code 1d}. Decimals with at most 15
- * significant digits and a power of ten within ±22 are converted without a {@code String} by
- * Clinger's fast path (one correctly rounded multiplication or division of two exact doubles, so
- * the result is the correctly rounded value, as {@link Double#parseDouble} gives); longer ones go
- * through {@link Double#parseDouble}.
+ * {@link #number(int)} parses the command's one number grammar, {@link NumberSyntax}, on the
+ * field's bytes (no {@code String} for the usual short decimals).
  *
  * <p>Peers: Apache Commons CSV and Python's {@code csv} module build a {@code String} per field;
  * this reader skips that because a predictions file may have 10<sup>7</sup> rows of 10 numbers.
@@ -41,16 +46,26 @@ import java.util.Locale;
 final class CsvReader implements Closeable {
 
     private static final int EOF = -1;
-    private static final double[] POWERS = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    };
 
     private final InputStream in;
     private final String source;
+    private final InputLimits limits;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
+    /** The input's offset of {@code buf[0]}. */
+    private long base;
+    /** The input's offset where the current record starts. */
+    private long recordStart;
+
+    /** UTF-8 check: continuation bytes still due, the range of the next one, the sequence's lead. */
+    private int need;
+    private int nextLow = 0x80;
+    private int nextHigh = 0xBF;
+    private long leadOffset;
+    private long leadLine;
+    private int leadColumn;
+    private int leadByte;
 
     /** The current physical line and column (of the next byte to read). */
     private long line = 1;
@@ -68,14 +83,26 @@ final class CsvReader implements Closeable {
     private int endColumn;
 
     /**
-     * A reader of {@code in}; it does not buffer beyond its own 64 KiB.
+     * A reader of {@code in} with the default caps; it does not buffer beyond its own 64 KiB.
      *
      * @param in the bytes, UTF-8
      * @param source the name used in messages: the file name, or {@code <stdin>}
      */
     CsvReader(InputStream in, String source) {
+        this(in, source, InputLimits.defaults());
+    }
+
+    /**
+     * A reader of {@code in} with these caps on a field, a record and the fields of a record.
+     *
+     * @param in the bytes, UTF-8
+     * @param source the name used in messages: the file name, or {@code <stdin>}
+     * @param limits the caps
+     */
+    CsvReader(InputStream in, String source, InputLimits limits) {
         this.in = in;
         this.source = source;
+        this.limits = limits;
     }
 
     /** The source's name, as messages show it. */
@@ -108,9 +135,17 @@ final class CsvReader implements Closeable {
         }
         recLen = 0;
         fields = 0;
+        recordStart = offset();
         while (true) {
+            if (fields == limits.fields) {
+                throw at(line, column, "this record has more than " + InputLimits.describe(limits.fields,
+                        "fields", "--max-fields") + ": raise the limit with --max-fields N if the file is right");
+            }
+            if (offset() - recordStart > limits.recordBytes) {
+                throw recordTooLong();
+            }
             if (fields == start.length) {
-                int n = fields * 2;
+                int n = (int) Math.min((long) fields * 2, limits.fields);
                 start = Arrays.copyOf(start, n);
                 end = Arrays.copyOf(end, n);
                 fieldLine = Arrays.copyOf(fieldLine, n);
@@ -144,8 +179,9 @@ final class CsvReader implements Closeable {
                 int col = column;
                 c = read();
                 if (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-                    throw at(l, col, "expected ',' or the end of the line after a closing quote, found '"
-                            + (char) c + "' (write a quote inside a quoted field as \"\")");
+                    throw at(l, col, "expected ',' or the end of the line after a closing quote, found "
+                            + (c < 0x80 ? Quote.of(String.valueOf((char) c)) : "a non-ASCII character")
+                            + " (write a quote inside a quoted field as \"\")");
                 }
             } else {
                 while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
@@ -213,100 +249,11 @@ final class CsvReader implements Closeable {
      * @throws InputException if the field is not a number, with its position
      */
     double number(int i) {
-        int s = start[i];
-        int e = end[i];
-        int j = s;
-        boolean negative = false;
-        if (j < e && (rec[j] == '+' || rec[j] == '-')) {
-            negative = rec[j] == '-';
-            j++;
+        try {
+            return NumberSyntax.parse(rec, start[i], end[i]);
+        } catch (NumberSyntax.NotANumber e) {
+            throw error(i, Quote.of(text(i)) + " is not a number");
         }
-        long mantissa = 0;
-        int significant = 0;
-        int digits = 0;
-        int scale = 0;
-        while (j < e && rec[j] >= '0' && rec[j] <= '9') {
-            if (significant > 0 || rec[j] != '0') {
-                if (significant < 18) {
-                    mantissa = mantissa * 10 + (rec[j] - '0');
-                } else {
-                    scale++;
-                }
-                significant++;
-            }
-            digits++;
-            j++;
-        }
-        if (j < e && rec[j] == '.') {
-            j++;
-            while (j < e && rec[j] >= '0' && rec[j] <= '9') {
-                if (significant > 0 || rec[j] != '0') {
-                    if (significant < 18) {
-                        mantissa = mantissa * 10 + (rec[j] - '0');
-                        scale--;
-                    }
-                    significant++;
-                } else {
-                    scale--;
-                }
-                digits++;
-                j++;
-            }
-        }
-        if (digits == 0) {
-            return special(i, s, e);
-        }
-        if (j < e && (rec[j] == 'e' || rec[j] == 'E')) {
-            j++;
-            boolean negExp = false;
-            if (j < e && (rec[j] == '+' || rec[j] == '-')) {
-                negExp = rec[j] == '-';
-                j++;
-            }
-            int expDigits = 0;
-            int exp = 0;
-            while (j < e && rec[j] >= '0' && rec[j] <= '9') {
-                exp = Math.min(exp * 10 + (rec[j] - '0'), 100_000);
-                expDigits++;
-                j++;
-            }
-            if (expDigits == 0) {
-                throw notANumber(i);
-            }
-            scale += negExp ? -exp : exp;
-        }
-        if (j != e) {
-            throw notANumber(i);
-        }
-        if (mantissa == 0) {
-            return negative ? -0.0 : 0.0;
-        }
-        if (significant <= 15 && scale >= -22 && scale <= 22) {
-            // Clinger's fast path: the mantissa (< 10^15 < 2^53) and 10^|scale| are exact doubles,
-            // so one IEEE multiplication or division rounds the exact value correctly
-            double m = mantissa;
-            double v = scale >= 0 ? m * POWERS[scale] : m / POWERS[-scale];
-            return negative ? -v : v;
-        }
-        return Double.parseDouble(text(i));
-    }
-
-    private double special(int i, int s, int e) {
-        String t = text(i).toLowerCase(Locale.ROOT);
-        switch (t) {
-            case "nan": case "+nan": case "-nan":
-                return Double.NaN;
-            case "inf": case "+inf": case "infinity": case "+infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-inf": case "-infinity":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                throw notANumber(i);
-        }
-    }
-
-    private InputException notANumber(int i) {
-        return error(i, "'" + text(i) + "' is not a number");
     }
 
     /** An error at the start of field {@code i} of the current record. */
@@ -336,10 +283,30 @@ final class CsvReader implements Closeable {
     }
 
     private void append(int c) {
+        if (recLen - start[fields] >= limits.fieldBytes) {
+            throw at(fieldLine[fields], fieldColumn[fields], "this field is longer than "
+                    + InputLimits.describe(limits.fieldBytes, "bytes", "--max-field-bytes")
+                    + ": raise the limit with --max-field-bytes N if the file is right");
+        }
+        if (offset() - recordStart > limits.recordBytes) {
+            throw recordTooLong();
+        }
         if (recLen == rec.length) {
-            rec = Arrays.copyOf(rec, rec.length * 2);
+            rec = Arrays.copyOf(rec, (int) Math.min((long) rec.length * 2, limits.recordBytes));
         }
         rec[recLen++] = (byte) c;
+    }
+
+    private InputException recordTooLong() {
+        // the byte that passes the cap has been read: it belongs to the character before the column
+        return at(line, column - 1, "this record (from line " + fieldLine[0] + ") is longer than "
+                + InputLimits.describe(limits.recordBytes, "bytes", "--max-record-bytes")
+                + ": raise the limit with --max-record-bytes N if the file is right");
+    }
+
+    /** The input's offset of the next byte to read, from 0. */
+    private long offset() {
+        return base + pos;
     }
 
     private void newLine() {
@@ -356,13 +323,60 @@ final class CsvReader implements Closeable {
 
     private int read() throws IOException {
         if (pos == lim && !fill()) {
+            if (need > 0) {
+                throw notUtf8();
+            }
             return EOF;
         }
         int c = buf[pos++] & 0xFF;
-        if ((c & 0xC0) != 0x80) {
+        if (c < 0x80 && need == 0) {
             column++;
+            return c;
         }
+        return nonAscii(c);
+    }
+
+    /**
+     * A byte of a multi-byte UTF-8 sequence (or an ASCII byte where one was due), checked against
+     * RFC 3629's table: the lead byte fixes the number of continuation bytes and the range of the
+     * first one (E0: A0–BF, no overlong form; ED: 80–9F, no surrogate; F0: 90–BF; F4: 80–8F, nothing
+     * above U+10FFFF); C0, C1 and F5–FF never occur.
+     */
+    private int nonAscii(int c) {
+        if (need > 0) {
+            if (c < nextLow || c > nextHigh) {
+                throw notUtf8();
+            }
+            need--;
+            nextLow = 0x80;
+            nextHigh = 0xBF;
+            return c;
+        }
+        leadOffset = offset() - 1;
+        leadLine = line;
+        leadColumn = column;
+        leadByte = c;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            nextLow = c == 0xE0 ? 0xA0 : 0x80;
+            nextHigh = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            nextLow = c == 0xF0 ? 0x90 : 0x80;
+            nextHigh = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            throw notUtf8();
+        }
+        column++;
         return c;
+    }
+
+    private InputException notUtf8() {
+        return at(leadLine, leadColumn, String.format(Locale.ROOT,
+                "not UTF-8 at byte offset %d (byte 0x%02X): xent reads UTF-8 text; convert the file, "
+                        + "e.g. iconv -f latin1 -t utf-8", leadOffset, leadByte));
     }
 
     /** Refills the buffer if it is empty; false at the end of the input. */
@@ -370,6 +384,7 @@ final class CsvReader implements Closeable {
         if (pos < lim) {
             return true;
         }
+        base += lim;
         int n = in.read(buf, 0, buf.length);
         pos = 0;
         lim = Math.max(n, 0);

@@ -14,9 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -85,6 +82,9 @@ import picocli.CommandLine.Spec;
                 + "with per-class means and the tutorial's reading.")
 final class LossCommand implements Callable<Integer> {
 
+    /** How many header names a message lists before it cuts the list. */
+    private static final int HEADER_SHOWN = 10;
+
     /** How often (rows) the progress clock is looked at; a power of two. */
     private static final int PROGRESS_EVERY = 1 << 16;
 
@@ -93,6 +93,9 @@ final class LossCommand implements Callable<Integer> {
 
     @Mixin
     BackendOption backend;
+
+    @Mixin
+    InputLimits limits;
 
     @Parameters(index = "0", paramLabel = "FILE",
             description = "the CSV file of predictions, with a header row; '-' reads standard input")
@@ -110,7 +113,7 @@ final class LossCommand implements Callable<Integer> {
     @Option(names = "--from-logits", description = "the class columns are logits, not probabilities")
     boolean fromLogits;
 
-    @Option(names = "--label-smoothing", paramLabel = "A",
+    @Option(names = "--label-smoothing", paramLabel = "A", converter = Decimal.class,
             description = "smooth the targets towards uniform, Keras-style: t' = t(1 - A) + A/K (binary: A/2)")
     Double smoothing;
 
@@ -119,7 +122,7 @@ final class LossCommand implements Callable<Integer> {
                     + "sklearn (2.2e-16), 1e-15 (the tutorial's, Spark's), or any epsilon")
     String clip;
 
-    @Option(names = "--row-tolerance", paramLabel = "EPS",
+    @Option(names = "--row-tolerance", paramLabel = "EPS", converter = Decimal.class,
             description = "how far a row of probabilities may be from summing to 1 "
                     + "(default: 8*K*2^-52; K columns rounded to d decimals need K*0.5e-d, "
                     + "e.g. 5e-6 for 10 classes written with 6 decimals)")
@@ -134,25 +137,20 @@ final class LossCommand implements Callable<Integer> {
     /** Runs the command. */
     @Override
     public Integer call() {
-        Clipping clipping;
-        try {
-            clipping = Clipping.parse(clip);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--clip: " + e.getMessage(), e);
-        }
+        Clipping clipping = Options.clipping(clip);
         if (fromLogits && !clipping.isExact()) {
-            throw new InputException("--clip " + clip + " with --from-logits: logits are never clipped "
+            throw new InputException("--clip " + Quote.literal(clip) + " with --from-logits: logits are never clipped "
                     + "(the loss is computed exactly in log space); leave --clip out");
         }
         if (labelColumn.equals(weightColumn)) {
-            throw new InputException("--label and --weights name the same column '" + labelColumn + "'");
+            throw new InputException("--label and --weights name the same column " + Quote.of(labelColumn));
         }
         boolean stdin = file.equals("-");
         String source = stdin ? "<stdin>" : file;
-        try (CsvReader csv = new CsvReader(open(stdin), source)) {
+        try (CsvReader csv = new CsvReader(open(stdin), source, limits)) {
             if (!csv.next()) {
-                throw new InputException(source + ": the file is empty: expected a header row with a '"
-                        + labelColumn + "' column and one column per class");
+                throw new InputException(source + ": the file is empty: expected a header row with a "
+                        + Quote.of(labelColumn) + " column and one column per class");
             }
             Layout layout = layout(csv);
             List<InformationMeasures> backends = backend.selected();
@@ -187,7 +185,7 @@ final class LossCommand implements Callable<Integer> {
             }
             out.flush();
         } catch (IOException e) {
-            throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(source + ": cannot read: " + InputFiles.problem(e), e);
         }
         return 0;
     }
@@ -201,13 +199,7 @@ final class LossCommand implements Callable<Integer> {
                 }
             };
         }
-        try {
-            return Files.newInputStream(Path.of(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file", e);
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return InputFiles.open(file, "FILE");
     }
 
     /** Which column is what, from the header. */
@@ -221,24 +213,28 @@ final class LossCommand implements Callable<Integer> {
         int weight = -1;
         for (int i = 0; i < n; i++) {
             String h = csv.text(i);
+            if (h.isEmpty()) {
+                throw i == n - 1 && n > 1 ? csv.error(i, "the header ends with a comma: a column without a name")
+                        : csv.error(i, "column " + (i + 1) + " of the header has no name: name every column");
+            }
             if (h.equals(labelColumn)) {
                 if (label >= 0) {
-                    throw csv.error(i, "the label column '" + h + "' appears twice in the header");
+                    throw csv.error(i, "the label column " + Quote.of(h) + " appears twice in the header");
                 }
                 label = i;
             } else if (weightColumn != null && h.equals(weightColumn)) {
                 if (weight >= 0) {
-                    throw csv.error(i, "the weight column '" + h + "' appears twice in the header");
+                    throw csv.error(i, "the weight column " + Quote.of(h) + " appears twice in the header");
                 }
                 weight = i;
             }
         }
         if (label < 0) {
-            throw csv.error(0, "no column '" + labelColumn + "' in the header " + header(csv)
+            throw csv.error(0, "no column " + Quote.of(labelColumn) + " in the header " + header(csv)
                     + ": name the label column with --label COLUMN");
         }
         if (weightColumn != null && weight < 0) {
-            throw csv.error(0, "no column '" + weightColumn + "' (--weights) in the header " + header(csv));
+            throw csv.error(0, "no column " + Quote.of(weightColumn) + " (--weights) in the header " + header(csv));
         }
         int[] classes = new int[n - 1 - (weight >= 0 ? 1 : 0)];
         if (classes.length == 0) {
@@ -252,7 +248,7 @@ final class LossCommand implements Callable<Integer> {
             if (i != label && i != weight) {
                 String h = csv.text(i);
                 if (!seen.add(h)) {
-                    throw csv.error(i, "the class column '" + h + "' appears twice in the header");
+                    throw csv.error(i, "the class column " + Quote.of(h) + " appears twice in the header");
                 }
                 classes[c++] = i;
                 names.add(h);
@@ -270,7 +266,11 @@ final class LossCommand implements Callable<Integer> {
     private static String header(CsvReader csv) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < csv.fieldCount(); i++) {
-            b.append(i == 0 ? "" : ", ").append(csv.text(i));
+            if (i == HEADER_SHOWN) {
+                b.append(", … (").append(csv.fieldCount()).append(" columns)");
+                break;
+            }
+            b.append(i == 0 ? "" : ", ").append(Quote.bare(csv.text(i)));
         }
         return b.append(']').toString();
     }
@@ -353,6 +353,20 @@ final class LossCommand implements Callable<Integer> {
         return rows;
     }
 
+    /** The class names for a message, bounded as the header is. */
+    private static String classList(Layout layout) {
+        List<String> names = layout.names();
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < names.size(); i++) {
+            if (i == HEADER_SHOWN) {
+                b.append(", … (").append(names.size()).append(" classes)");
+                break;
+            }
+            b.append(i == 0 ? "" : ", ").append(Quote.bare(names.get(i)));
+        }
+        return b.append(']').toString();
+    }
+
     private String columnName(Layout layout, int j) {
         return layout.binary() ? "1" : layout.names().get(j);
     }
@@ -369,8 +383,8 @@ final class LossCommand implements Callable<Integer> {
         if (index >= 0) {
             return index;
         }
-        throw csv.error(layout.label(), "unknown label '" + csv.text(layout.label())
-                + "': not one of the class columns " + layout.names() + " nor an index 0 to "
+        throw csv.error(layout.label(), "unknown label " + Quote.of(csv.text(layout.label()))
+                + ": not one of the class columns " + classList(layout) + " nor an index 0 to "
                 + (names.length - 1));
     }
 
@@ -390,11 +404,11 @@ final class LossCommand implements Callable<Integer> {
         switch (e.input()) {
             case PREDICTION:
                 x = csv.error(layout.classColumns()[j], (fromLogits ? "logit " : "probability ")
-                        + Numbers.exact(row[j]) + " for class '" + columnName(layout, j) + "' is not "
+                        + Numbers.exact(row[j]) + " for class " + Quote.of(columnName(layout, j)) + " is not "
                         + e.expected());
                 break;
             case PREDICTION_ROW:
-                x = csv.error(layout.classColumns()[0], "prediction row " + Arrays.toString(row)
+                x = csv.error(layout.classColumns()[0], "prediction row " + rowText(row)
                         + " sums to " + e.value() + ", not " + e.expected() + "; xent does not renormalise:"
                         + " fix the data, or if the file was written with few decimals, allow for it with"
                         + " --row-tolerance EPS (K columns rounded to d decimals may be off by K*0.5e-d:"
@@ -416,6 +430,21 @@ final class LossCommand implements Callable<Integer> {
         }
         x.initCause(e);
         return x;
+    }
+
+    /** How many entries of a prediction row a message quotes. */
+    private static final int ROW_SHOWN = 10;
+
+    /** A prediction row for a message: whole up to {@value #ROW_SHOWN} classes, else its start and length. */
+    private static String rowText(double[] row) {
+        if (row.length <= ROW_SHOWN) {
+            return Arrays.toString(row);
+        }
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < ROW_SHOWN; i++) {
+            b.append(i == 0 ? "" : ", ").append(row[i]);
+        }
+        return b.append(", …] (").append(row.length).append(" values)").toString();
     }
 
     private void print(PrintWriter out, LossSummary s, InformationMeasures b, Layout layout, Clipping clipping) {

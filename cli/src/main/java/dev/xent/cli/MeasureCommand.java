@@ -25,10 +25,13 @@ abstract class MeasureCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    @Mixin
+    InputLimits limits;
+
     @Option(names = "--p", paramLabel = "P1,P2,...", description = "the distribution P, comma-separated")
     String pList;
 
-    @Option(names = "--p-file", paramLabel = "FILE", description = "read P from FILE, one probability per line")
+    @Option(names = "--p-file", paramLabel = "FILE", converter = FileName.class, description = "read P from FILE, one probability per line")
     Path pFile;
 
     @Option(names = "--base", paramLabel = "B", description = "log base: 2 (bits, the default), e (nats), 10 (bans) or any number > 0 other than 1")
@@ -67,18 +70,18 @@ abstract class MeasureCommand implements Callable<Integer> {
         if (base != null && unit != null) {
             throw new ParameterException(spec.commandLine(), "give --base or --unit, not both");
         }
-        try {
-            if (unit != null) {
-                String u = unit.strip().toLowerCase(java.util.Locale.ROOT);
-                if (!u.matches("bits?|nats?|bans?|hartleys?|shannons?|dits?")) {
-                    throw new InputException("--unit: unknown unit '" + unit + "': use bits, nats or bans (or --base B)");
-                }
-                return LogBase.parse(u);
+        if (unit != null) {
+            String u = unit.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!u.matches("bits?|nats?|bans?|hartleys?|shannons?|dits?")) {
+                throw new InputException("--unit: unknown unit " + Quote.of(unit)
+                        + ": use bits, nats or bans (or --base B)");
             }
-            return base == null ? LogBase.BITS : LogBase.parse(base);
-        } catch (IllegalArgumentException e) {
-            throw new InputException((unit != null ? "--unit: " : "--base: ") + e.getMessage(), e);
+            return LogBase.parse(u);
         }
+        if (base == null) {
+            return LogBase.BITS;
+        }
+        return Options.logBase(base);
     }
 
     /** The raw values of P: from {@code --p} or {@code --p-file}, exactly one of them. */
@@ -102,7 +105,7 @@ abstract class MeasureCommand implements Callable<Integer> {
                     "missing " + listOption + " or " + fileOption);
         }
         return list != null ? Probabilities.parseList(listOption, list, normalize)
-                : Probabilities.readFile(file, normalize);
+                : Probabilities.readFile(file, fileOption, normalize, limits);
     }
 
     /**

@@ -1,40 +1,40 @@
 package dev.xent.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Reads probabilities as the user types them: a comma-separated list ({@code --p 0.1,0.4,0.5}) or
  * a file with one probability per line ({@code --p-file p.txt}; blank lines and lines starting
- * with {@code #} are skipped). Every entry must be a plain decimal number in [0, 1]; a bad entry is
- * reported with its position — {@code --p: item 2: 'abc' is not a number} or
- * {@code p.txt:3: 1.5 is greater than 1} — so that the user can find it in a long file.
+ * with {@code #} are skipped; spaces around an entry are ignored). Every entry must be a number of
+ * the command's grammar ({@link NumberSyntax}) in [0, 1]; a bad entry is reported with its
+ * position — {@code --p: item 2: 'abc' is not a number} or {@code p.txt:3: 1.5 is greater than 1}
+ * — so that the user can find it in a long file. The file is read under the command's input rules
+ * ({@link TextLines}: byte-order mark skipped, strict UTF-8, the line caps of {@link InputLimits}).
  *
  * <p>With {@code --normalize} the entries are weights (or counts) rather than probabilities: any
  * finite non-negative number, rescaled afterwards by {@code Distribution.normalize}.
  *
- * <p>Only decimal notation is accepted ({@code 0.5}, {@code .5}, {@code 5e-1}): Java's
- * {@code Double.parseDouble} would also take {@code NaN}, {@code Infinity}, hexadecimal and a
- * trailing {@code d} or {@code f}, none of which is a probability someone meant to type.
+ * <p>The grammar takes NaN and infinities, so that they are refused for what they are
+ * ({@code NaN is not in [0, 1]}); it refuses hexadecimal and a trailing {@code d} or {@code f},
+ * which {@code Double.parseDouble} would take, none of which is a probability someone meant to
+ * type.
  */
 final class Probabilities {
-
-    private static final Pattern DECIMAL =
-            Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Probabilities() {
     }
 
-    /** Parses a comma-separated list given with the option {@code option}; weights may exceed 1. */
+    /**
+     * Parses a comma-separated list given with the option {@code option}; weights may exceed 1.
+     *
+     * @param option the option, for messages
+     * @param text the list
+     * @param weights whether the entries are weights (any finite number ≥ 0)
+     * @return the values
+     */
     static double[] parseList(String option, String text, boolean weights) {
         String[] items = text.split(",", -1);
         double[] values = new double[items.length];
@@ -44,31 +44,38 @@ final class Probabilities {
         return values;
     }
 
-    /** Reads a file of one probability (or, with {@code weights}, one weight) per line. */
-    static double[] readFile(Path file, boolean weights) {
-        List<Double> values = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    /**
+     * Reads a file of one probability (or, with {@code weights}, one weight) per line.
+     *
+     * @param file the file
+     * @param option the option that named it, for messages about the name
+     * @param weights whether the entries are weights
+     * @param limits the caps on a line
+     * @return the values
+     */
+    static double[] readFile(Path file, String option, boolean weights, InputLimits limits) {
+        String name = file.toString();
+        double[] values = new double[16];
+        int n = 0;
+        try (TextLines in = new TextLines(InputFiles.open(name, option), name, limits)) {
             String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
+            while ((line = in.next()) != null) {
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                values.add(parse(t, file + ":" + number, weights));
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = parse(t, name + ":" + in.number(), weights);
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file", e);
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(name + ": cannot read: " + InputFiles.problem(e), e);
         }
-        if (values.isEmpty()) {
-            throw new InputException(file + ": no probabilities in the file (one per line)");
+        if (n == 0) {
+            throw new InputException(name + ": no probabilities in the file (one per line)");
         }
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+        return Arrays.copyOf(values, n);
     }
 
     private static double parse(String item, String where, boolean weights) {
@@ -76,19 +83,26 @@ final class Probabilities {
         if (t.isEmpty()) {
             throw new InputException(where + ": empty");
         }
-        if (!DECIMAL.matcher(t).matches()) {
-            throw new InputException(where + ": '" + t + "' is not a number");
+        double v;
+        try {
+            v = NumberSyntax.parse(t);
+        } catch (NumberSyntax.NotANumber e) {
+            throw new InputException(where + ": " + Quote.of(t) + " is not a number");
         }
-        double v = Double.parseDouble(t);
+        String range = weights ? "a weight is a finite number >= 0" : "a probability is in [0, 1]";
+        if (Double.isNaN(v)) {
+            throw new InputException(where + ": NaN is not " + (weights ? "a weight" : "a probability") + ": " + range);
+        }
         if (!(v >= 0.0)) {
-            throw new InputException(where + ": " + t + " is negative: "
-                    + (weights ? "a weight is >= 0" : "a probability is in [0, 1]"));
+            throw new InputException(where + ": " + Quote.literal(t) + " is negative: " + range);
         }
+        String shown = Quote.literal(t);
         if (Double.isInfinite(v)) {
-            throw new InputException(where + ": " + t + " is too large for a double");
+            throw new InputException(where + ": " + shown + (t.matches("(?i)\\+?inf(inity)?")
+                    ? " is not finite: " + range : " is too large for a double"));
         }
         if (v > 1.0 && !weights) {
-            throw new InputException(where + ": " + t + " is greater than 1: a probability is in [0, 1]");
+            throw new InputException(where + ": " + shown + " is greater than 1: " + range);
         }
         return v + 0.0;
     }

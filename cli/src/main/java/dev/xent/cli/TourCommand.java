@@ -13,9 +13,7 @@ import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.Interpretation;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +59,7 @@ final class TourCommand implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "xent-tour",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "xent-tour", converter = FileName.class,
             description = "where to write the charts (PNG); default: ${DEFAULT-VALUE}")
     Path outDir;
 
@@ -75,11 +73,7 @@ final class TourCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         all = Backends.all();
         primary = backend.primary();
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new InputException(outDir + ": cannot create the chart directory: " + e, e);
-        }
+        InputFiles.directory(outDir, "--out");
         intro();
         definitions();
         example1();

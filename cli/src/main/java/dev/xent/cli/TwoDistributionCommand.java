@@ -17,7 +17,7 @@ abstract class TwoDistributionCommand extends MeasureCommand {
     @Option(names = "--q", paramLabel = "Q1,Q2,...", description = "the distribution Q (the model), comma-separated")
     String qList;
 
-    @Option(names = "--q-file", paramLabel = "FILE", description = "read Q from FILE, one probability per line")
+    @Option(names = "--q-file", paramLabel = "FILE", converter = FileName.class, description = "read Q from FILE, one probability per line")
     Path qFile;
 
     private Distribution p;

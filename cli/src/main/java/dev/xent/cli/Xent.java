@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
  * number, a file that cannot be read, a distribution that does not sum to 1, an unknown backend);
  * {@value #EXIT_INTERNAL} for an internal failure. An error is one line on standard error that
  * names the problem ({@code xent: p.txt:3: 1.5 is greater than 1 …}); the stack trace is printed
- * only with {@code --debug}. The codes are picocli's own
+ * only with {@code --debug}. Every message line, whoever wrote it (this package, the libraries,
+ * picocli), goes through {@link Quote#line(String)} before it is printed: one line, control
+ * characters escaped, at most {@value Quote#MAX_LINE} characters — the backstop behind the quoting
+ * of input values ({@link Quote#of(String)}) that every message of this package does. The codes are picocli's own
  * ({@code ExitCode.USAGE} = 2, {@code ExitCode.SOFTWARE} = 1) and agree with GNU {@code grep} and
  * {@code diff}, where 2 means "trouble"; git exits 128/129 instead, and BSD {@code sysexits.h} would
  * use 64 (usage) and 65 (data) — xent keeps the small, widely shared pair.
@@ -132,8 +135,8 @@ public final class Xent implements Runnable {
             if (debugRequested(c.getParseResult(), args)) {
                 ex.printStackTrace(err);
             }
-            err.println("xent: " + ex.getMessage().strip().replace('\n', ' ')
-                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            err.println(Quote.line("xent: " + ex.getMessage() + " (see '"
+                    + c.getCommandSpec().qualifiedName() + " --help')"));
             err.flush();
             return EXIT_USAGE;
         };
@@ -149,15 +152,11 @@ public final class Xent implements Runnable {
                 ex.printStackTrace(err);
             }
             String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();
-            err.println("xent: " + (badInput ? "" : "internal error: " + ex.getClass().getSimpleName() + ": ")
-                    + oneLine(message));
+            err.println(Quote.line("xent: " + (badInput ? "" : "internal error: "
+                    + ex.getClass().getSimpleName() + ": ") + message));
             err.flush();
             return badInput ? EXIT_USAGE : EXIT_INTERNAL;
         };
-    }
-
-    private static String oneLine(String s) {
-        return s.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static boolean debugRequested(ParseResult result, String[] args) {

@@ -67,6 +67,62 @@ class CsvReaderTest {
                 .hasMessage("t.csv:1:3: '" + text + "' is not a number");
     }
 
+    /**
+     * The reader's UTF-8 check by hand against the JDK's strict decoder (CodingErrorAction.REPORT),
+     * on random byte strings built to hit every row of RFC 3629's table: ASCII, valid sequences of
+     * 2 to 4 bytes, overlong forms, surrogates, code points above U+10FFFF, stray continuation
+     * bytes and truncated sequences. Both must accept the same strings, decode them to the same
+     * text, and refuse the others at the same byte.
+     */
+    @Test
+    void theUtf8CheckAgreesWithTheJdksStrictDecoder() throws IOException {
+        Random random = new Random(2026_12_02L); // fixed seed: the same strings on every run
+        int[][] pieces = {
+            {'a'}, {'Z'}, {0xC3, 0xA9}, {0xE2, 0x82, 0xAC}, {0xF0, 0x9F, 0x98, 0x80}, {0xF4, 0x8F, 0xBF, 0xBF},
+            {0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x80, 0x80}, {0xE0, 0xA0, 0x80}, {0xED, 0xA0, 0x80},
+            {0xED, 0x9F, 0xBF}, {0xF0, 0x80, 0x80, 0x80}, {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80},
+            {0x80}, {0xBF}, {0xC3}, {0xE2, 0x82}, {0xF0, 0x9F, 0x98}, {0xFF}, {0xFE}, {0xEF, 0xBF, 0xBD},
+        };
+        int refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int n = 1 + random.nextInt(6);
+            for (int j = 0; j < n; j++) {
+                int[] piece = pieces[random.nextInt(i % 2 == 0 ? 6 : pieces.length)];
+                for (int b : piece) {
+                    bytes.write(b);
+                }
+            }
+            byte[] field = bytes.toByteArray();
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(field);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(field.length);
+            java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+            byte[] line = new byte[field.length + 3];
+            line[0] = 'x';
+            line[1] = ',';
+            System.arraycopy(field, 0, line, 2, field.length);
+            line[line.length - 1] = '\n';
+            CsvReader csv = new CsvReader(new ByteArrayInputStream(line), "t.csv");
+            if (r.isError()) {
+                refused++;
+                int at = in.position();
+                out.flip();
+                int column = 3 + out.toString().codePointCount(0, out.length());
+                String expected = String.format(Locale.ROOT, "t.csv:1:%d: not UTF-8 at byte offset %d (byte 0x%02X)",
+                        column, 2 + at, field[at] & 0xFF);
+                assertThatThrownBy(csv::next).as("%s", java.util.HexFormat.ofDelimiter(" ").formatHex(field))
+                        .isInstanceOf(InputException.class).message().startsWith(expected);
+            } else {
+                assertThat(csv.next()).isTrue();
+                out.flip();
+                assertThat(csv.text(1)).isEqualTo(out.toString());
+            }
+        }
+        assertThat(refused).as("both outcomes occur often").isBetween(5_000, 15_000);
+    }
+
     @Test
     void columnsCountCharactersNotBytes() throws IOException {
         CsvReader r = reader("é,ü,x\n");

@@ -36,11 +36,11 @@ class ErrorsTest {
         "cross-entropy --p 0.5,0.5| missing --q or --q-file",
         "entropy --p 0.1,abc,0.9| --p: item 2: 'abc' is not a number",
         "entropy --p 0.5,,0.5| --p: item 2: empty",
-        "entropy --p 0.5,NaN| --p: item 2: 'NaN' is not a number",
+        "entropy --p 0.5,NaN| --p: item 2: NaN is not a probability: a probability is in [0, 1]",
         "entropy --p -0.5,1.5| --p: item 1: -0.5 is negative",
         "entropy --p 0.5,1.5| --p: item 2: 1.5 is greater than 1",
         "entropy --p 0.5,0.4| --p: probabilities sum to 0.9, which differs from 1 by 0.100, more than the tolerance 3.55e-15 for 2 events; to rescale on purpose, add --normalize",
-        "entropy --p 3,-1 --normalize| --p: item 2: -1 is negative: a weight is >= 0",
+        "entropy --p 3,-1 --normalize| --p: item 2: -1 is negative: a weight is a finite number >= 0",
         "entropy --p 0,0 --normalize| --p: cannot normalise: all 2 weights are zero",
         "info --p 0.5 --normalize| --normalize does not apply to info",
         "cross-entropy --p 0.5,0.5 --q 0.1,0.1,0.8| P has 2 events and Q has 3",
@@ -75,15 +75,15 @@ class ErrorsTest {
         Path empty = Files.writeString(dir.resolve("e.txt"), "\n# nothing\n");
         assertBadInput(Run.xent("entropy", "--p-file", empty.toString()), empty + ": no probabilities");
         Path missing = dir.resolve("missing.txt");
-        assertBadInput(Run.xent("entropy", "--p-file", missing.toString()), missing + ": no such file");
+        assertBadInput(Run.xent("entropy", "--p-file", missing.toString()), missing + ": does not exist");
         Path notUtf8 = Files.write(dir.resolve("latin1.txt"), new byte[] {'0', '.', '5', '\n', (byte) 0xE9, '\n'});
-        assertBadInput(Run.xent("entropy", "--p-file", notUtf8.toString()), notUtf8 + ": not UTF-8 text");
+        assertBadInput(Run.xent("entropy", "--p-file", notUtf8.toString()), notUtf8 + ":2:1: not UTF-8 at byte offset 4 (byte 0xE9)");
     }
 
     @Test
     void aTourThatCannotWriteItsChartsIsBadInput(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "not a directory");
-        assertBadInput(Run.xent("tour", "--out", file.toString()), file + ": cannot create the chart directory");
+        assertBadInput(Run.xent("tour", "--out", file.toString()), "--out " + file + ": already exists and is not a directory");
     }
 
     /** A subcommand that fails the way a bug would. */

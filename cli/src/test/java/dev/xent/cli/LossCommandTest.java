@@ -264,7 +264,7 @@ class LossCommandTest {
         "text after a quote|label,a,b\\na,\"0.5\"x,0.5\\n||2:8: expected ',' or the end of the line after a closing quote",
         "too few fields|label,a,b\\na,0.5\\n||2:6: this row has 2 fields, the header has 3",
         "too many fields|label,a,b\\na,0.5,0.5,1\\n||2:11: this row has 4 fields, the header has 3",
-        "line counted inside quotes|label,a,\"b\\nc\"\\na,0.5,0.5\\na,0.5,2\\n||4:7: probability 2 for class 'b c'",
+        "line counted inside quotes|label,a,\"b\\nc\"\\na,0.5,0.5\\na,0.5,2\\n||4:7: probability 2 for class 'b\\nc'",
         "no label column|lbl,a,b\\na,0.5,0.5\\n||1:1: no column 'label' in the header [lbl, a, b]: name the label column with --label COLUMN",
         "no class column|label\\n1\\n||1:6: no probability columns",
         "duplicate class|label,a,a\\n||1:9: the class column 'a' appears twice",
@@ -300,7 +300,7 @@ class LossCommandTest {
     @Test
     void aMissingFileIsBadInput() {
         assertBadInput(Run.xent("loss", dir.resolve("nope.csv").toString()),
-                "xent: " + dir.resolve("nope.csv") + ": no such file");
-        assertBadInput(Run.xent("loss", dir.toString()), "xent: " + dir + ": cannot read: ");
+                "xent: " + dir.resolve("nope.csv") + ": does not exist");
+        assertBadInput(Run.xent("loss", dir.toString()), "xent: " + dir + ": is a directory, not a file");
     }
 }
