@@ -346,21 +346,6 @@ final class Generators {
     }
 
     /**
-     * Small pairs on the same support, 2 to 8 events, both strictly positive. QuickTheories shrinks
-     * one drawn value at a time, so a counterexample of thousands of events would stay large; the
-     * asymmetry search draws from these so that the pair it prints is small enough to read.
-     *
-     * @return the generator
-     */
-    static Gen<PQ> smallSameSupportPairs() {
-        return counted("smallSameSupportPairs", in -> {
-            int n = draw(in, 2, 8);
-            double[] p = draw(in, 0, 3) == 0 ? skewed(in, n) : positive(in, n);
-            return new PQ(p, positive(in, n));
-        });
-    }
-
-    /**
      * A pair of distributions with small integer weights, P = w<sub>P</sub>/Σw<sub>P</sub> and
      * Q = w<sub>Q</sub>/Σw<sub>Q</sub>, printed with its weights so that a witness reads like a
      * textbook example: {@code P = (2, 1)/3, Q = (1, 1)/2}.

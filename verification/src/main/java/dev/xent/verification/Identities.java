@@ -137,7 +137,7 @@ final class Identities {
                 l1 += Math.abs(p[i] - q[i]);
             }
             double pinsker = 0.5 * l1 * l1;
-            // slack: the backend's documented KL error; the mass defect (vectors that sum to 1 within
+            // slack: the backend's declared KL error; the mass defect (vectors that sum to 1 within
             // ulps satisfy KL ≥ Pinsker only up to a few |Σ − 1|); the rounding of l1 (n additions)
             double tol = Tolerance.kl(a, p.length, Tolerance.KlScales.estimate(p, q), kl)
                     + 4.0 * massDefect(p, q) + pinsker * 2 * p.length * Tolerance.U;
@@ -451,7 +451,7 @@ final class Identities {
     }
 
     static void backendsAgree(InformationMeasures x, InformationMeasures y) {
-        String identity = "backends agree within their documented bounds";
+        String identity = "backends agree within their declared bounds";
         Accuracy ax = accuracy(x);
         Accuracy ay = accuracy(y);
         String both = x.id() + " vs " + y.id();

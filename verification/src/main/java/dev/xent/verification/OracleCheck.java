@@ -30,7 +30,7 @@ import org.quicktheories.core.Gen;
  * <p>The inputs are drawn once (fixed seed) and the oracle's true values computed once; every
  * backend is then measured on the same inputs. KL is reported in ulps of its true value, which can
  * be tiny (nearby pairs): a large number there says "lost digits", and the bound asserted for KL is
- * the documented absolute one (a multiple of u·Σ|terms|), not an ulp count.
+ * the declared absolute one (a multiple of u·Σ|terms|), not an ulp count.
  *
  * <p>Peers: Boost.Math publishes its accuracy as tables of max and mean error in units of epsilon per
  * function and test-data family, against high-precision reference values; Commons Math compares
