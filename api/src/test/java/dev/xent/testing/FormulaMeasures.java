@@ -5,8 +5,8 @@ import dev.xent.InformationMeasures;
 /**
  * A test stand-in backend for the api's own tests (which have no real backend on the class path):
  * each measure as the textbook loop, Σ with plain summation and {@link Math#log}. Not registered
- * for discovery. The loss tests that must hold for every real backend live in
- * {@link BackendContract} and in the verification module.
+ * for discovery. The loss tests that must hold for every real backend live in the verification
+ * kit ({@code dev.xent.verification.InformationMeasuresVerification}).
  */
 public final class FormulaMeasures implements InformationMeasures {
 

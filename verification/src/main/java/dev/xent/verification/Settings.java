@@ -17,8 +17,8 @@ import org.quicktheories.QuickTheory;
  *       the examples (minutes instead of seconds)</td></tr>
  *   <tr><td>{@code xent.verification.seed}</td><td>{@value #DEFAULT_SEED}</td><td>the seed; a
  *       failure prints the one to pass here to replay it</td></tr>
- *   <tr><td>{@code xent.verification.backends}</td><td>{@code commons,kl,naive}</td><td>the ids the
- *       kit must discover, exactly (a third party sets its own)</td></tr>
+ *   <tr><td>{@code xent.verification.backends}</td><td>{@code commons,kl,naive}</td><td>xent's own
+ *       build only: the ids its tests with every bundled backend must discover, exactly</td></tr>
  * </table>
  * QuickTheories' own {@code QT_SEED}/{@code QT_EXAMPLES} are overridden by these, so that one
  * property governs the whole kit.
@@ -41,19 +41,34 @@ final class Settings {
      */
     static final int SHRINK_CYCLES = 10_000;
 
-    static final boolean DEEP_RUN = Boolean.getBoolean(DEEP);
-
-    static final long SEED_VALUE = seed();
+    /** The seed of a deep run without an explicit seed: drawn once per JVM, so replay messages hold. */
+    private static final long RANDOM_SEED = new SecureRandom().nextLong();
 
     private Settings() {
     }
 
-    private static long seed() {
+    /**
+     * Whether this is a deep run; read at each call, so a test can switch it.
+     *
+     * @return the value of {@value #DEEP}
+     */
+    static boolean deep() {
+        return Boolean.getBoolean(DEEP);
+    }
+
+    /**
+     * The seed of this run: {@value #SEED} if set, else {@value #DEFAULT_SEED}, else (deep run) a
+     * random seed drawn once per JVM.
+     *
+     * @return the seed
+     * @throws NumberFormatException if {@value #SEED} is not a whole number
+     */
+    static long seed() {
         String given = System.getProperty(SEED);
         if (given != null && !given.isBlank()) {
             return Long.parseLong(given.trim());
         }
-        return DEEP_RUN ? new SecureRandom().nextLong() : DEFAULT_SEED;
+        return deep() ? RANDOM_SEED : DEFAULT_SEED;
     }
 
     /**
@@ -63,7 +78,7 @@ final class Settings {
      * @return base, or 100·base in a deep run
      */
     static int examples(int base) {
-        return DEEP_RUN ? base * DEEP_FACTOR : base;
+        return deep() ? base * DEEP_FACTOR : base;
     }
 
     /**
@@ -73,7 +88,7 @@ final class Settings {
      * @return the configured runner
      */
     static QuickTheory qt(int base) {
-        return QuickTheory.qt().withFixedSeed(SEED_VALUE).withExamples(examples(base))
+        return QuickTheory.qt().withFixedSeed(seed()).withExamples(examples(base))
                 .withShrinkCycles(SHRINK_CYCLES);
     }
 
@@ -83,12 +98,15 @@ final class Settings {
      * @return e.g. "seed 20261124 (replay: -Dxent.verification.seed=20261124)"
      */
     static String replay() {
-        return String.format(Locale.ROOT, "seed %d (replay: -D%s=%d%s)", SEED_VALUE, SEED, SEED_VALUE,
-                DEEP_RUN ? " -D" + DEEP + "=true" : "");
+        long seed = seed();
+        return String.format(Locale.ROOT, "seed %d (replay: -D%s=%d%s)", seed, SEED, seed,
+                deep() ? " -D" + DEEP + "=true" : "");
     }
 
     /**
-     * The backend ids the kit must discover, sorted.
+     * The backend ids that xent's own build must discover, sorted: used by xent's tests of the kit
+     * with every bundled backend installed (not by the kit's checks, which verify the one backend
+     * they are given).
      *
      * @return the value of {@value #BACKENDS}, or commons, kl, naive
      */

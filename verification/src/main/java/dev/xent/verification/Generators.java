@@ -346,17 +346,62 @@ final class Generators {
     }
 
     /**
-     * Small pairs on the same support, 2 to 8 events, both strictly positive. QuickTheories shrinks
-     * one drawn value at a time, so a counterexample of thousands of events would stay large; the
-     * asymmetry search draws from these so that the pair it prints is small enough to read.
+     * A pair of distributions with small integer weights, P = w<sub>P</sub>/Σw<sub>P</sub> and
+     * Q = w<sub>Q</sub>/Σw<sub>Q</sub>, printed with its weights so that a witness reads like a
+     * textbook example: {@code P = (2, 1)/3, Q = (1, 1)/2}.
+     *
+     * @param weightsP the weights of P
+     * @param weightsQ the weights of Q
+     * @param pair the normalised distributions
+     */
+    record WeightedPair(long[] weightsP, long[] weightsQ, PQ pair) {
+
+        /**
+         * How simple the pair is to read: fewer events first, then smaller weights.
+         *
+         * @return a key ordering simpler pairs first
+         */
+        long simplicity() {
+            long total = 0;
+            for (int i = 0; i < weightsP.length; i++) {
+                total += weightsP[i] + weightsQ[i];
+            }
+            return weightsP.length * 1_000_000L + total;
+        }
+
+        @Override
+        public String toString() {
+            return "P = " + fraction(weightsP) + " = " + Arrays.toString(pair.p()) + ", Q = " + fraction(weightsQ)
+                    + " = " + Arrays.toString(pair.q());
+        }
+
+        private static String fraction(long[] w) {
+            long total = 0;
+            StringBuilder s = new StringBuilder("(");
+            for (int i = 0; i < w.length; i++) {
+                s.append(i == 0 ? "" : ", ").append(w[i]);
+                total += w[i];
+            }
+            return s.append(")/").append(total).toString();
+        }
+    }
+
+    /**
+     * Pairs of 2 to 4 events with integer weights from 1 to 9 (both strictly positive): the inputs
+     * of the asymmetry search, small enough that the witness it prints is read at a glance.
      *
      * @return the generator
      */
-    static Gen<PQ> smallSameSupportPairs() {
-        return counted("smallSameSupportPairs", in -> {
-            int n = draw(in, 2, 8);
-            double[] p = draw(in, 0, 3) == 0 ? skewed(in, n) : positive(in, n);
-            return new PQ(p, positive(in, n));
+    static Gen<WeightedPair> smallWeightPairs() {
+        return counted("smallWeightPairs", in -> {
+            int n = draw(in, 2, 4);
+            long[] wp = new long[n];
+            long[] wq = new long[n];
+            for (int i = 0; i < n; i++) {
+                wp[i] = drawLong(in, 1, 9);
+                wq[i] = drawLong(in, 1, 9);
+            }
+            return new WeightedPair(wp, wq, new PQ(normalised(wp), normalised(wq)));
         });
     }
 

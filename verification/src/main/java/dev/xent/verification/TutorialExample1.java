@@ -1,11 +1,11 @@
-package dev.xent.testing;
+package dev.xent.verification;
 
 /**
  * The tutorial's worked example 1 (shared/docs/TUTORIAL.md): two distributions over {red, green,
  * blue} and every measure of them in bits, recomputed in double precision independently of xent
  * (by the tutorial's own Python formulas). The same values in nats follow by multiplying by ln 2.
  */
-public final class TutorialExample1 {
+final class TutorialExample1 {
 
     /** P = [0.10, 0.40, 0.50]. */
     public static final double[] P = {0.10, 0.40, 0.50};

@@ -134,7 +134,7 @@ final class Oracle {
         return false;
     }
 
-    /** The true values for one pair, with the scales the documented KL bounds are stated in. */
+    /** The true values for one pair, with the scales the declared KL bounds are stated in. */
     record Truth(BigDecimal entropy, BigDecimal crossEntropy, BigDecimal kl,
                  BigDecimal klAbsTerms, BigDecimal klAbsLogs) {
     }
