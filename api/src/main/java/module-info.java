@@ -6,6 +6,7 @@ module dev.xent.api {
     exports dev.xent;
     exports dev.xent.sum;
     exports dev.xent.special;
+    exports dev.xent.text;
 
     uses dev.xent.InformationMeasures;
 }

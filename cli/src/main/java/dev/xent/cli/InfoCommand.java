@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ final class InfoCommand extends MeasureCommand {
                 out.println(new Json().put("measure", measure()).put("probability", pi).put("value", h)
                         .put("unit", logBase.unit()).put("backend", b.id()));
             } else {
-                out.println("h(" + Numbers.exact(pi) + ") = " + Numbers.exact(h) + " " + logBase.unit()
+                out.println("h(" + Decimals.shortest(pi) + ") = " + Decimals.shortest(h) + " " + logBase.unit()
                         + "  [" + b.id() + "]");
             }
         }

@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
@@ -42,7 +43,7 @@ final class JsCommand extends TwoDistributionCommand {
             out.println(new Json().put("measure", measure()).put("value", value).put("unit", unit)
                     .put("backend", b.id()));
         } else {
-            out.println(symbol + " = " + Numbers.exact(value) + " " + unit + "  [" + b.id() + "]");
+            out.println(symbol + " = " + Decimals.shortest(value) + " " + unit + "  [" + b.id() + "]");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  * <p>Why not Jackson: the command writes only flat objects of strings, numbers, booleans, arrays of
  * numbers or strings ({@code --per-event}) and (for {@code loss}) one nested object of numbers; a 60-line writer that follows RFC 8259 §7 for strings
  * keeps the jar small and its start fast. Numbers: a finite {@code double} is written as
- * {@link Numbers#exact(double)} (always a valid JSON number); ±∞ and NaN, which RFC 8259 cannot
+ * {@link Decimals#shortest(double)} (always a valid JSON number); ±∞ and NaN, which RFC 8259 cannot
  * hold, are written as the strings {@code "Infinity"}, {@code "-Infinity"}, {@code "NaN"}. Peers
  * differ: Jackson does the same with {@code JsonWriteFeature.WRITE_NAN_AS_STRINGS} (and log4j2's
  * JSON layout adopted it for that reason); Python's {@code json} writes them bare, which strict
@@ -79,7 +80,7 @@ final class Json {
 
     /** A JSON value for a double, as described in the class documentation. */
     static String number(double value) {
-        String text = Numbers.exact(value);
+        String text = Decimals.shortest(value);
         return Double.isFinite(value) ? text : quote(text);
     }
 

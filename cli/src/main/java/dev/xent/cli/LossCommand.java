@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import dev.xent.InformationMeasures;
 import dev.xent.loss.BinaryAccumulator;
 import dev.xent.loss.Clipping;
@@ -404,7 +405,7 @@ final class LossCommand implements Callable<Integer> {
         switch (e.input()) {
             case PREDICTION:
                 x = csv.error(layout.classColumns()[j], (fromLogits ? "logit " : "probability ")
-                        + Numbers.exact(row[j]) + " for class " + Quote.of(columnName(layout, j)) + " is not "
+                        + Decimals.shortest(row[j]) + " for class " + Quote.of(columnName(layout, j)) + " is not "
                         + e.expected());
                 break;
             case PREDICTION_ROW:
@@ -415,10 +416,10 @@ final class LossCommand implements Callable<Integer> {
                         + " 5e-6 for 10 classes with 6 decimals)");
                 break;
             case WEIGHT:
-                x = csv.error(layout.weight(), "weight " + Numbers.exact(w) + " is not " + e.expected());
+                x = csv.error(layout.weight(), "weight " + Decimals.shortest(w) + " is not " + e.expected());
                 break;
             case TARGET:
-                x = csv.error(layout.label(), "label " + Numbers.exact(csv.number(layout.label()))
+                x = csv.error(layout.label(), "label " + Decimals.shortest(csv.number(layout.label()))
                         + " is not 0, 1 or a soft target in [0, 1] (one probability column means binary)");
                 break;
             default:
@@ -469,9 +470,9 @@ final class LossCommand implements Callable<Integer> {
                     .put("interpretation", reading));
             return;
         }
-        out.println("log loss (mean cross-entropy) = " + Numbers.exact(mean) + " nats  [" + b.id() + "]");
+        out.println("log loss (mean cross-entropy) = " + Decimals.shortest(mean) + " nats  [" + b.id() + "]");
         out.println("  examples: " + s.count() + (layout.weight() >= 0
-                ? ", weight sum " + Numbers.exact(s.weightSum()) : ""));
+                ? ", weight sum " + Decimals.shortest(s.weightSum()) : ""));
         out.println("  clipped:  " + s.clipCount() + " (--clip " + clipping.name() + ")");
         out.println("  reading:  " + reading);
         if (perClass) {
@@ -483,7 +484,7 @@ final class LossCommand implements Callable<Integer> {
             for (int c = 0; c < s.numClasses(); c++) {
                 OptionalDouble m = s.classMean(c);
                 out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s", layout.names().get(c),
-                        m.isPresent() ? Numbers.exact(m.getAsDouble()) + " nats over " + s.classCount(c)
+                        m.isPresent() ? Decimals.shortest(m.getAsDouble()) + " nats over " + s.classCount(c)
                                 + (s.classCount(c) == 1 ? " example" : " examples")
                                 : "no examples"));
             }

@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
@@ -131,7 +132,7 @@ abstract class MeasureCommand implements Callable<Integer> {
             out.println(new Json().put("measure", measure()).put("value", value)
                     .put("unit", logBase.unit()).put("backend", b.id()));
         } else {
-            out.println(symbol + " = " + Numbers.exact(value) + " " + logBase.unit() + "  [" + b.id() + "]");
+            out.println(symbol + " = " + Decimals.shortest(value) + " " + logBase.unit() + "  [" + b.id() + "]");
         }
     }
 }

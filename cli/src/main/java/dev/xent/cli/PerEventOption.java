@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
@@ -56,7 +57,7 @@ final class PerEventOption {
                     .put("backend", b.id()).put("terms", terms).put("labels", names));
             return;
         }
-        out.println(symbol + " = " + Numbers.exact(value) + " " + unit.unit() + "  [" + b.id() + "]");
+        out.println(symbol + " = " + Decimals.shortest(value) + " " + unit.unit() + "  [" + b.id() + "]");
         out.println("  per event, largest first (" + unit.unit() + "):");
         Integer[] order = new Integer[n];
         int width = 0;
@@ -66,7 +67,7 @@ final class PerEventOption {
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -magnitude(terms[i])));
         for (int i : order) {
-            out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s", names[i], Numbers.exact(terms[i])));
+            out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s", names[i], Decimals.shortest(terms[i])));
         }
     }
 

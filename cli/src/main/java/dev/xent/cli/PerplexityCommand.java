@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.LogBase;
@@ -31,7 +32,7 @@ final class PerplexityCommand extends MeasureCommand {
         if (json) {
             out.println(new Json().put("measure", measure()).put("value", value).put("backend", b.id()));
         } else {
-            out.println("perplexity(P) = " + Numbers.exact(value) + "  [" + b.id() + "]");
+            out.println("perplexity(P) = " + Decimals.shortest(value) + "  [" + b.id() + "]");
         }
     }
 }

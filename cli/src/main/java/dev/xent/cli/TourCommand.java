@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import dev.xent.Backends;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
@@ -118,13 +119,13 @@ final class TourCommand implements Callable<Integer> {
     private void row(String label, ToDoubleFunction<InformationMeasures> measure) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-26s", label));
         for (InformationMeasures m : all) {
-            b.append(String.format(Locale.ROOT, "%-22s", Numbers.exact(measure.applyAsDouble(m))));
+            b.append(String.format(Locale.ROOT, "%-22s", Decimals.shortest(measure.applyAsDouble(m))));
         }
         out.println(b.toString().stripTrailing());
     }
 
     private static String f3(double x) {
-        return Numbers.fixed(x, 3);
+        return Decimals.fixed(x, 3);
     }
 
     private void definitions() {
@@ -137,7 +138,7 @@ final class TourCommand implements Callable<Integer> {
         out.println("Rare events carry more information (surprisal in bits):");
         header("");
         for (double p : new double[] {1.0, 0.5, 0.1, 0.01}) {
-            row("h(" + Numbers.exact(p) + ")", m -> m.information(p, LogBase.BITS));
+            row("h(" + Decimals.shortest(p) + ")", m -> m.information(p, LogBase.BITS));
         }
     }
 
@@ -187,7 +188,7 @@ final class TourCommand implements Callable<Integer> {
             double sum = m.entropy(p, bits) + m.klDivergence(p, q, bits);
             double ulps = Math.abs(direct - sum) / Math.ulp(direct);
             out.printf(Locale.ROOT, "  check %-8s |H(P, Q) - (H(P) + KL(P || Q))| = %s (%s ulp) %s%n",
-                    m.id(), Numbers.exact(Math.abs(direct - sum)), Numbers.exact(ulps),
+                    m.id(), Decimals.shortest(Math.abs(direct - sum)), Decimals.shortest(ulps),
                     ulps <= 4 ? "ok" : "LARGER THAN 4 ULP");
         }
         out.println("KL is not symmetric either: KL(Q || P) = " + f3(primary.klDivergence(q, p, bits))
@@ -214,9 +215,9 @@ final class TourCommand implements Callable<Integer> {
         }
         double one = 1.0 + TUTORIAL_EPSILON;
         out.println("Why not 0: the two entries 1e-15 add -2 * 1e-15 * log2(1e-15) = "
-                + Numbers.exact(-2 * TUTORIAL_EPSILON * log2(TUTORIAL_EPSILON))
-                + " and the entry 1 + 1e-15 (stored as " + Numbers.exact(one) + ") adds "
-                + Numbers.exact(-one * log2(one)) + "; without an epsilon every backend gives exactly 0.");
+                + Decimals.shortest(-2 * TUTORIAL_EPSILON * log2(TUTORIAL_EPSILON))
+                + " and the entry 1 + 1e-15 (stored as " + Decimals.shortest(one) + ") adds "
+                + Decimals.shortest(-one * log2(one)) + "; without an epsilon every backend gives exactly 0.");
         Distribution target = Distribution.oneHot(3, 1);
         Distribution model = Distribution.of(0.1, 0.7, 0.2);
         out.println("So for classification H(P, Q) = 0 + KL(P || Q): minimising cross-entropy is "
@@ -278,7 +279,7 @@ final class TourCommand implements Callable<Integer> {
             }
             double meanUlps = Math.abs(acc.summary().mean() - meanCe(m)) / Math.ulp(meanCe(m));
             out.printf(Locale.ROOT, "  check %-8s each example's loss vs its cross-entropy: %s ulp; mean: %s ulp %s%n",
-                    m.id(), Numbers.exact(worst), Numbers.exact(meanUlps),
+                    m.id(), Decimals.shortest(worst), Decimals.shortest(meanUlps),
                     worst <= 4 && meanUlps <= 4 ? "ok" : "LARGER THAN 4 ULP");
         }
     }
@@ -305,7 +306,7 @@ final class TourCommand implements Callable<Integer> {
         }
         nll /= Y.length;
         out.println("Bernoulli NLL, -mean(y ln yhat + (1-y) ln(1-yhat)), straight from the formula: "
-                + Numbers.exact(nll) + " nats");
+                + Decimals.shortest(nll) + " nats");
         out.println("Average Log Loss: " + f3(nll));
         double keras = bce(primary).withClipping(Clipping.KERAS).evaluate(Y, YHAT).mean();
         out.println("With Keras' clipping of yhat to [1e-7, 1-1e-7] (binary_crossentropy, Clipping.KERAS): "
@@ -354,8 +355,8 @@ final class TourCommand implements Callable<Integer> {
             tutorial.add(-(0.0 * Math.log(1.0 - p + TUTORIAL_EPSILON) + 1.0 * Math.log(p + TUTORIAL_EPSILON)));
         }
         out.println("  the tutorial's 1e-15 gives " + String.format(Locale.ROOT, "%.1e", tutorial.get(0))
-                + " for p = 1 (" + Numbers.exact(tutorial.get(0)) + "), " + Numbers.fixed(tutorial.get(10), 3)
-                + " for p = 0 where the exact value is " + Numbers.exact(exact.get(10))
+                + " for p = 1 (" + Decimals.shortest(tutorial.get(0)) + "), " + Decimals.fixed(tutorial.get(10), 3)
+                + " for p = 0 where the exact value is " + Decimals.shortest(exact.get(10))
                 + ": predicting 0 for what happens costs infinitely much.");
         out.println("The growth is super-linear: " + f3(exact.get(1)) + ", " + f3(exact.get(5)) + ", "
                 + f3(exact.get(9)) + " nats at p = 0.9, 0.5, 0.1.");
@@ -363,7 +364,7 @@ final class TourCommand implements Callable<Integer> {
                 "Probability Distribution vs Cross-Entropy", labels.subList(0, 10), exact.subList(0, 10));
         Charts.crossEntropyCurve(outDir.resolve("ce-vs-prediction-with-extreme.png"),
                 "Probability Distribution vs Cross-Entropy, with p = 0 (tutorial's 1e-15: "
-                        + Numbers.fixed(tutorial.get(10), 3) + ")",
+                        + Decimals.fixed(tutorial.get(10), 3) + ")",
                 labels, tutorial);
         out.println("(line charts: " + outDir.resolve("ce-vs-prediction.png") + " without the extreme case, "
                 + outDir.resolve("ce-vs-prediction-with-extreme.png") + " with it)");
@@ -405,10 +406,10 @@ final class TourCommand implements Callable<Integer> {
         out.println("Targets y = " + list(y) + ", predictions yhat = " + list(yhat) + ".");
         out.println("With sigma = 1 the Gaussian NLL of a residual r is r^2/2 + ln(2 pi)/2, so "
                 + "mean NLL = MSE/2 + ln(2 pi)/2 (dev.xent.continuous.Gaussian):");
-        out.println("  MSE                                " + Numbers.exact(mse));
-        out.println("  mean NLL, -mean ln N(y; yhat, 1)   " + Numbers.exact(viaDensity) + " nats");
-        out.println("  meanResidualNllNats(r, 1)          " + Numbers.exact(nll) + " nats");
-        out.println("  MSE/2 + ln(2 pi)/2                 " + Numbers.exact(closed) + " nats   "
+        out.println("  MSE                                " + Decimals.shortest(mse));
+        out.println("  mean NLL, -mean ln N(y; yhat, 1)   " + Decimals.shortest(viaDensity) + " nats");
+        out.println("  meanResidualNllNats(r, 1)          " + Decimals.shortest(nll) + " nats");
+        out.println("  MSE/2 + ln(2 pi)/2                 " + Decimals.shortest(closed) + " nats   "
                 + (Math.abs(viaDensity - closed) <= 4 * Math.ulp(closed)
                         && Math.abs(nll - closed) <= 4 * Math.ulp(closed) ? "ok" : "MISMATCH"));
         Gaussian p = Gaussian.standard();
@@ -417,17 +418,17 @@ final class TourCommand implements Callable<Integer> {
         double cross = p.crossEntropyNats(q);
         double kl = p.klDivergenceNats(q);
         out.println("Closed forms for P = N(0, 1), Q = N(1, 2^2), and the identity H(P, Q) = h(P) + KL(P || Q):");
-        out.println("  h(P)       = 1/2 ln(2 pi e)                      " + Numbers.exact(h) + " nats");
-        out.println("  H(P, Q)    = 1/2 ln(2 pi 4) + (1 + 1)/(2*4)      " + Numbers.exact(cross) + " nats");
-        out.println("  KL(P || Q) = ln 2 + (1 + 1)/(2*4) - 1/2          " + Numbers.exact(kl) + " nats");
-        out.println("  h(P) + KL(P || Q)                                " + Numbers.exact(h + kl) + " nats   "
+        out.println("  h(P)       = 1/2 ln(2 pi e)                      " + Decimals.shortest(h) + " nats");
+        out.println("  H(P, Q)    = 1/2 ln(2 pi 4) + (1 + 1)/(2*4)      " + Decimals.shortest(cross) + " nats");
+        out.println("  KL(P || Q) = ln 2 + (1 + 1)/(2*4) - 1/2          " + Decimals.shortest(kl) + " nats");
+        out.println("  h(P) + KL(P || Q)                                " + Decimals.shortest(h + kl) + " nats   "
                 + (Math.abs(h + kl - cross) <= 4 * Math.ulp(cross) ? "ok" : "MISMATCH"));
     }
 
     private static String list(double[] values) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < values.length; i++) {
-            b.append(i == 0 ? "" : ", ").append(Numbers.exact(values[i]));
+            b.append(i == 0 ? "" : ", ").append(Decimals.shortest(values[i]));
         }
         return b.append(']').toString();
     }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * use 64 (usage) and 65 (data) — xent keeps the small, widely shared pair.
  *
  * <p>A new subcommand is one more class in the {@code subcommands} list: it
- * mixes in {@code BackendOption}, prints with {@code Numbers} and {@code Json}, and throws
+ * mixes in {@code BackendOption}, prints with {@code Decimals} (api) and {@code Json}, and throws
  * {@code InputException} for bad input; the handlers here turn that into the exit codes above.
  */
 @Command(name = "xent", mixinStandardHelpOptions = true, versionProvider = Xent.Version.class,

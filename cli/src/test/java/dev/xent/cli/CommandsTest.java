@@ -1,5 +1,6 @@
 package dev.xent.cli;
 
+import dev.xent.text.Decimals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -88,7 +89,7 @@ class CommandsTest {
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).containsExactly(
                 "h(0.5) = 1 bits  [kl]",
-                "h(0.1) = " + Numbers.exact(textValue(r.out(), "h(0.1)", "bits", "kl")) + " bits  [kl]",
+                "h(0.1) = " + Decimals.shortest(textValue(r.out(), "h(0.1)", "bits", "kl")) + " bits  [kl]",
                 "h(1) = 0 bits  [kl]",
                 "h(0) = Infinity bits  [kl]");
         assertClose(textValue(r.out(), "h(0.1)", "bits", "kl"), 3.3219280948873623479);

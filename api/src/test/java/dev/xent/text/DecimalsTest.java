@@ -1,4 +1,4 @@
-package dev.xent.cli;
+package dev.xent.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class NumbersTest {
+class DecimalsTest {
 
     /**
      * Expected digits from Python 3's repr (the shortest round-tripping decimal), run for this
@@ -42,31 +42,22 @@ class NumbersTest {
         "3, 3",
     })
     void exactIsTheShortestDecimalThatRoundTrips(double value, String expected) {
-        assertThat(Numbers.exact(value)).isEqualTo(expected);
-        assertThat(Double.parseDouble(Numbers.exact(value))).isEqualTo(value);
+        assertThat(Decimals.shortest(value)).isEqualTo(expected);
+        assertThat(Double.parseDouble(Decimals.shortest(value))).isEqualTo(value);
     }
 
     @Test
     void specialValuesAreSpelledOut() {
-        assertThat(Numbers.exact(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
-        assertThat(Numbers.exact(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
-        assertThat(Numbers.exact(Double.NaN)).isEqualTo("NaN");
-        assertThat(Numbers.exact(-0.0)).isEqualTo("0");
+        assertThat(Decimals.shortest(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
+        assertThat(Decimals.shortest(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+        assertThat(Decimals.shortest(Double.NaN)).isEqualTo("NaN");
+        assertThat(Decimals.shortest(-0.0)).isEqualTo("0");
     }
 
     @Test
     void fixedIsCsPercentF() {
-        assertThat(Numbers.fixed(3.2879430945989, 3)).isEqualTo("3.288");
-        assertThat(Numbers.fixed(0.24691989080446483, 3)).isEqualTo("0.247");
-        assertThat(Numbers.fixed(Double.POSITIVE_INFINITY, 3)).isEqualTo("Infinity");
-    }
-
-    @Test
-    void jsonWritesNonFiniteNumbersAsStringsAndEscapesText() {
-        String json = new Json().put("a", 1.5).put("b", Double.POSITIVE_INFINITY)
-                .put("c", Double.NaN).put("d", "q\"uo\\te\n\u0001").put("e", true).put("f", 7L).toString();
-        assertThat(json).isEqualTo(
-                "{\"a\": 1.5, \"b\": \"Infinity\", \"c\": \"NaN\", \"d\": \"q\\\"uo\\\\te\\n\\u0001\", "
-                        + "\"e\": true, \"f\": 7}");
+        assertThat(Decimals.fixed(3.2879430945989, 3)).isEqualTo("3.288");
+        assertThat(Decimals.fixed(0.24691989080446483, 3)).isEqualTo("0.247");
+        assertThat(Decimals.fixed(Double.POSITIVE_INFINITY, 3)).isEqualTo("Infinity");
     }
 }

@@ -1,4 +1,4 @@
-package dev.xent.cli;
+package dev.xent.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link Numbers#exact(double)} against an independent implementation of the shortest decimal:
+ * {@link Decimals#exact(double)} against an independent implementation of the shortest decimal:
  * {@code Double.toString} of JDK 25 (Temurin 25, on every machine of this project), whose Schubfach
  * algorithm (Raffaello Giulietti, JDK 19+) shares no code with xent's BigDecimal search. The
  * reference runs as a separate process, {@code java ShortestReference.java} (a source-file program
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * 1e23 (where ties between two shortest candidates are common), powers of two with their
  * neighbours (where the rounding interval is lopsided), subnormals, and short decimals. The default
  * build checks {@value #DEFAULT_COUNT} doubles (a few seconds); {@code -Dxent.shortest.count=N}
- * checks N, e.g. {@code ./mvnw -B -o verify -pl cli -am -Dtest=NumbersProperties
+ * checks N, e.g. {@code ./mvnw -B -o verify -pl cli -am -Dtest=DecimalsProperties
  * -Dsurefire.failIfNoSpecifiedTests=false -Dxent.shortest.count=5000000} (10<sup>6</sup> take 19 s on two cores shared with four other builds).
  */
-class NumbersProperties {
+class DecimalsProperties {
 
     static final int DEFAULT_COUNT = 300_000;
 
@@ -89,7 +89,7 @@ class NumbersProperties {
                 .as("the reference JDK %s (Temurin 25 is installed on every machine of this project; "
                         + "point -Dxent.reference.jdk=DIR at another JDK 19+)", REFERENCE_JDK)
                 .isTrue();
-        Path program = Path.of(NumbersProperties.class.getResource("ShortestReference.java").toURI());
+        Path program = Path.of(DecimalsProperties.class.getResource("ShortestReference.java").toURI());
         Path input = dir.resolve("bits.txt");
         StringBuilder b = new StringBuilder(xs.size() * 17);
         for (double x : xs) {
@@ -120,7 +120,7 @@ class NumbersProperties {
         Process p = startReference(xs, output);
         List<String> ours = new ArrayList<>(xs.size());
         for (double x : xs) {
-            ours.add(Numbers.exact(x));
+            ours.add(Decimals.shortest(x));
         }
         List<String> ref = answers(p, output, xs.size());
         List<String> failures = new ArrayList<>();

@@ -1,13 +1,15 @@
-package dev.xent.cli;
+package dev.xent.text;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
 
 /**
- * How the command prints numbers, shared by every subcommand (text and JSON).
+ * How xent prints a number: the {@code xent} command (text and JSON), the tour and the
+ * documentation all print doubles through this class, so that every digit shown reads back as
+ * the same {@code double}.
  *
- * <p>{@link #exact(double)} is the shortest decimal that reads back as the same {@code double},
+ * <p>{@link #shortest(double)} is the shortest decimal that reads back as the same {@code double},
  * and among the shortest the one closest to the exact binary value, ties to an even last digit —
  * what Python's {@code repr} prints, and Java 19+'s {@code Double.toString} (Raffaello Giulietti's
  * Schubfach) except that Java never prints fewer than two digits: where one digit suffices Java
@@ -34,11 +36,11 @@ import java.util.Locale;
  *
  * <p>Hand-written rather than taken from a library: the JDK of this build (17) has no shortest
  * conversion, and the one library that has it (Jackson's port of Schubfach) is used by no module
- * here; this version is one page, exact by construction, and {@code NumbersProperties} checks it
+ * here; this version is one page, exact by construction, and {@code DecimalsProperties} checks it
  * against JDK 25's Schubfach. Its cost, a few microseconds per number, is paid only for what the
  * command prints.
  */
-final class Numbers {
+public final class Decimals {
 
     /** 10<sup>0</sup> … 10<sup>360</sup>: a double's decimals need exponents from −341 to 308. */
     private static final BigInteger[] POW10 = new BigInteger[361];
@@ -50,7 +52,7 @@ final class Numbers {
         }
     }
 
-    private Numbers() {
+    private Decimals() {
     }
 
     /**
@@ -63,7 +65,7 @@ final class Numbers {
      * @param x any double
      * @return its shortest decimal, laid out as above
      */
-    static String exact(double x) {
+    public static String shortest(double x) {
         if (Double.isNaN(x)) {
             return "NaN";
         }
@@ -73,7 +75,7 @@ final class Numbers {
         if (x == 0.0) {
             return "0";
         }
-        BigDecimal shortest = shortest(Math.abs(x)).stripTrailingZeros();
+        BigDecimal shortest = shortestDecimal(Math.abs(x)).stripTrailingZeros();
         double a = Math.abs(x);
         String sign = x < 0 ? "-" : "";
         if (a >= 1e-3 && a < 1e7) {
@@ -93,7 +95,7 @@ final class Numbers {
      * or of ten, compared as big integers: a = X·2<sup>b</sup>, the interval's ends
      * L·2<sup>b</sup> and H·2<sup>b</sup>, a k-digit decimal c·10<sup>s</sup>.
      */
-    private static BigDecimal shortest(double a) {
+    private static BigDecimal shortestDecimal(double a) {
         long bits = Double.doubleToRawLongBits(a);
         int biased = (int) (bits >>> 52) & 0x7FF;
         long fraction = bits & ((1L << 52) - 1);
@@ -232,9 +234,9 @@ final class Numbers {
      * @param decimals the number of digits after the point
      * @return the text
      */
-    static String fixed(double x, int decimals) {
+    public static String fixed(double x, int decimals) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return exact(x);
+            return shortest(x);
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", x);
     }

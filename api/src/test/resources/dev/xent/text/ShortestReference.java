@@ -5,7 +5,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The reference of NumbersProperties, run by a JDK 19 or newer as a source-file program:
+ * The reference of DecimalsProperties, run by a JDK 19 or newer as a source-file program:
  * {@code java ShortestReference.java < bits > decimals}. Each input line is the bit pattern of a
  * double in hexadecimal; each output line is {@code Double.toString} of it, which since JDK 19 is
  * Raffaello Giulietti's Schubfach: the shortest decimal that rounds to the double, the closest to
