@@ -1,8 +1,9 @@
-package dev.xent.cli;
+package dev.xent.tour;
 
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,7 @@ final class Charts {
                 throw new IllegalStateException("no PNG writer in this Java runtime");
             }
         } catch (IOException e) {
-            throw new InputException(file + ": cannot write the chart: " + e, e);
+            throw new UncheckedIOException(file + ": cannot write the chart: " + e.getMessage(), e);
         }
     }
 }
