@@ -32,7 +32,8 @@ import dev.xent.loss.LossInputException.Input;
  * is the number of examples this accumulator had received before the bad one.
  */
 public abstract sealed class LossAccumulator
-        permits BinaryAccumulator, CategoricalAccumulator, SparseAccumulator, LabelledAccumulator {
+        permits BinaryAccumulator, CategoricalAccumulator, SparseAccumulator, LabelledAccumulator,
+                KlDivergenceAccumulator {
 
     /**
      * How far apart, relatively, the means (and sums) of the same data split differently may be:
@@ -50,15 +51,18 @@ public abstract sealed class LossAccumulator
     final double smoothing;
     final double tolerance;
 
-    LossAccumulator(CrossEntropy loss, boolean keepValues) {
+    LossAccumulator(Loss loss, boolean keepValues) {
         this.form = loss.predictions();
         this.options = loss.options();
         this.k = loss.numClasses();
         this.smoothing = options.labelSmoothing();
-        this.tolerance = loss.rowSumTolerance();
+        // a profile that rescales probability rows does not check their sums (infinite tolerance)
+        this.tolerance = form == Predictions.PROBABILITIES && options.profile().rescalesRows()
+                ? Double.POSITIVE_INFINITY : loss.rowSumTolerance();
         // only probabilities go through the backend; logits and log-probabilities need none
-        this.workspace = new Workspace(form.needsBackend() ? loss.backend() : null,
-                options.clipping(), k);
+        // (the KL loss computes its own careful log-ratios and needs none either)
+        boolean backend = form.needsBackend() && !(loss instanceof KlDivergenceLoss);
+        this.workspace = new Workspace(backend ? loss.backend() : null, options, k);
         this.tally = new Tally(k, keepValues);
     }
 
@@ -67,7 +71,7 @@ public abstract sealed class LossAccumulator
      *
      * @return the loss
      */
-    public abstract CrossEntropy loss();
+    public abstract Loss loss();
 
     /**
      * The number of examples added (including those of weight 0).
@@ -76,6 +80,24 @@ public abstract sealed class LossAccumulator
      */
     public long count() {
         return tally.count();
+    }
+
+    /**
+     * The number of prediction rows a {@link Profile} divided by a sum other than 1.
+     *
+     * @return the count, 0 without a rescaling profile
+     */
+    public long rescaledRows() {
+        return tally.rescaledRows();
+    }
+
+    /**
+     * The number of log terms a {@link Profile} clamped (PyTorch's −100).
+     *
+     * @return the count, 0 without {@link Profile#PYTORCH}
+     */
+    public long clampedTerms() {
+        return tally.clampedTerms();
     }
 
     /**
@@ -125,8 +147,14 @@ public abstract sealed class LossAccumulator
         tally.merge(other.tally);
     }
 
-    /** Records a computed loss: the sample weight times the class's weight, the clip flag. */
-    final double record(double l, double weight, int klass) {
+    /**
+     * Records a computed loss: the sample weight times the class's weight, the clip flag, the
+     * profile's counts (then reset), and whether the target was soft (a soft or smoothed target).
+     */
+    final double record(double l, double weight, int klass, boolean soft) {
+        tally.note(workspace.rescaled, workspace.clamped, soft);
+        workspace.rescaled = false;
+        workspace.clamped = 0;
         return tally.record(l, weight * options.classWeight(klass), klass, workspace.clipped);
     }
 
@@ -146,6 +174,6 @@ public abstract sealed class LossAccumulator
             t[label] = (1.0 - smoothing) + smoothing / k;
             l = form.categorical(workspace, t, prediction, aux);
         }
-        return record(l, weight, label);
+        return record(l, weight, label, smoothing != 0.0);
     }
 }
