@@ -54,8 +54,8 @@ public final class KlDivergenceAccumulator extends LossAccumulator {
      * @param target the target row (probabilities, or logarithms with log targets)
      * @param prediction a row of K in the loss's form
      * @param weight the sample weight, finite, ≥ 0
-     * @return the example's KL(t‖q) in nats (unweighted), possibly +∞; ≥ 0 except under a peer
-     *     profile, whose rows need not be distributions
+     * @return the example's KL(t‖q) in nats (unweighted), possibly +∞; ≥ 0 and 0 only for t = q,
+     *     except under a peer profile, whose rows need not be distributions
      * @throws LossInputException if the example is invalid; nothing is added then
      */
     public double add(double[] target, double[] prediction, double weight) {
@@ -83,10 +83,7 @@ public final class KlDivergenceAccumulator extends LossAccumulator {
         if (profile == Profile.KERAS) {
             l = keras(target, prediction);
         } else {
-            l = kl(target, prediction, aux);
-            if (profile == Profile.EXACT) {
-                l = Math.max(0.0, l);
-            }
+            l = kl(target, prediction, aux, profile != Profile.EXACT);
         }
         return record(l, weight, klass, true);
     }
@@ -118,10 +115,11 @@ public final class KlDivergenceAccumulator extends LossAccumulator {
     }
 
     /**
-     * Σ t ln(t/q) as Σ (t ln(t/q) − t + q) + Σ (t − q), the first sum of non-negative terms, the
-     * second compensated; q from the row's form (clipped by the options' policy).
+     * Σ (t ln(t/q) − t + q), a sum of non-negative terms, plus Σ (t − q) (compensated) when
+     * {@code asGiven}, which makes it Σ t ln(t/q) for rows that are not distributions; q from the
+     * row's form (clipped by the options' policy).
      */
-    private double kl(double[] target, double[] prediction, double aux) {
+    private double kl(double[] target, double[] prediction, double aux, boolean asGiven) {
         Clipping clipping = options.clipping();
         boolean changed = false;
         double terms = 0.0;
@@ -158,7 +156,7 @@ public final class KlDivergenceAccumulator extends LossAccumulator {
             s = u;
         }
         workspace.clipped = changed;
-        return terms + CompensatedSum.value(s, c);
+        return asGiven ? terms + CompensatedSum.value(s, c) : terms;
     }
 
     /**

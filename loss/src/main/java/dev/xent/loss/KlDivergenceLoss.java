@@ -34,8 +34,8 @@ import java.util.stream.Collector;
  *   <tr><th>{@link Profile}</th><th>reproduces (documented formula)</th><th>forms</th>
  *       <th>rows</th></tr>
  *   <tr><td>{@link Profile#EXACT}</td><td>KL(t‖q) = Σ t ln(t/q); with a {@link Clipping}
- *       policy, q clipped to [ε, 1 − ε] first</td><td>all</td><td>both must be distributions; a
- *       result that rounding pushes below 0 is reported as 0</td></tr>
+ *       policy, q clipped to [ε, 1 − ε] first</td><td>all</td><td>both must be distributions
+ *       (see below for the rounding of their sums)</td></tr>
  *   <tr><td>{@link Profile#KERAS}</td><td>Keras 3.x {@code KLDivergence}: {@code y_true =
  *       clip(y_true, 1e-7, 1)}, {@code y_pred = clip(y_pred, 1e-7, 1)}, {@code sum(y_true *
  *       log(y_true / y_pred), axis=-1)}; the batch reduction {@code sum_over_batch_size} is
@@ -57,11 +57,16 @@ import java.util.stream.Collector;
  *
  * <h2>How it is computed</h2>
  * Term by term in the non-negative form t ln(t/q) − t + q (each term ≥ 0, with a series near
- * t = q so that no digit is lost to cancellation, see {@code LogSpace.klTerm}), plus Σ (t − q)
- * (compensated), which is 0 for exactly normalised rows and makes the result the definition's
- * Σ t ln(t/q) for any rows. So KL = 0 exactly when t = q entry by entry, and a KL of 1e-20
- * between close rows whose sums are exact keeps about 15 digits. The backend is not used (like
- * logits): the careful log-ratio is this class's own.
+ * t = q so that no digit is lost to cancellation, see {@code LogSpace.klTerm}); the sum of these
+ * terms is Σ t ln(t/q) − Σ t + Σ q, which is KL(t‖q) exactly when both rows sum to 1. Under
+ * {@link Profile#EXACT} the rows are distributions (within the tolerance), so the leftover
+ * Σ (q − t) is rounding noise of at most twice the row-sum tolerance, and it is left out: the
+ * result is ≥ 0, exactly 0 when t = q entry by entry and positive otherwise, and a KL of 1e-18
+ * between close rows keeps about 15 digits (where the plain Σ t ln(t/q) in doubles can even come
+ * out negative). Under {@link Profile#KERAS} and {@link Profile#PYTORCH}, whose rows need not be
+ * distributions, Σ (t − q) is added back (compensated), giving their formula Σ t ln(t/q) for
+ * any rows; their results may then be negative. The backend is not used (as for logits): the
+ * careful log-ratio is this class's own.
  *
  * <p>An example's class (for per-class means) is its target's largest entry, the lowest index on
  * ties. The D² score of a KL summary is empty ({@link LossSummary#d2LogLossScore()}).
