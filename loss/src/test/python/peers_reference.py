@@ -27,7 +27,8 @@ import numpy as np
 import mpmath as mp
 
 mp.mp.dps = 50
-F = lambda x: repr(float(x))
+# float(mpf) does not round to nearest in every mpmath version: go through 30 decimal digits
+F = lambda x: repr(float(mp.nstr(mp.mpf(x), 30)))
 
 
 def keras_kl(t, q):
@@ -133,7 +134,9 @@ print("  d2 ex3 exact", F(1 - m3 / mp.log(3)))
 # the tutorial's dataset: priors 1/2, baseline ln 2
 y = [1, 1, 1, 1, 1, 0, 0, 0, 0, 0]
 p = ["0.8", "0.9", "0.9", "0.6", "0.8", "0.1", "0.4", "0.2", "0.1", "0.3"]
-mean = sum(-mp.log(mp.mpf(pi)) if yi else -mp.log(1 - mp.mpf(pi)) for yi, pi in zip(y, p)) / 10
+# the file holds decimals; xent reads them as doubles: the exact mean of the doubles' losses
+mean = sum(-mp.log(mp.mpf(float(pi))) if yi else -mp.log(1 - mp.mpf(float(pi))) for yi, pi in zip(y, p)) / 10
+print("tutorial d2 to 25 digits", mp.nstr(1 - mean / mp.log(2), 25), "(nearly half-way between two doubles)")
 print("tutorial mean", F(mean), "d2", F(1 - mean / mp.log(2)), "perplexity", F(mp.e ** mean),
       "bits", F(mean / mp.log(2)), "baseline ln 2", F(mp.log(2)))
 # spam.csv: labels spam, ham, ham, spam; baseline ln 2
@@ -145,3 +148,20 @@ print("baseline 3:1", F(-(mp.mpf(3) / 4 * mp.log(mp.mpf(3) / 4) + mp.mpf(1) / 4 
 W1, W2 = mp.mpf(10) ** 6, mp.mpf(1)
 p1, p2 = W1 / (W1 + W2), W2 / (W1 + W2)
 print("baseline 1e6:1", F(-(p1 * mp.log(p1) + p2 * mp.log(p2))))
+
+# the transcripts of docs/losses.md and docs/cli.md (examples/rows.csv and examples/miss.csv)
+def summary(name, lls, labels):
+    n = len(lls); mean = sum(lls) / n
+    ks = sorted(set(labels)); pri = [mp.mpf(labels.count(k)) / n for k in ks]
+    base = -sum(p * mp.log(p) for p in pri)
+    print(name, "mean", F(mean), "perplexity", F(mp.e ** mean), "bits", F(mean / mp.log(2)),
+          "d2", F(1 - mean / base), "baseline", F(base))
+half = mp.mpf("0.5")
+# xent loss streams class labels: Keras' *sparse* order (clip, then log_softmax)
+summary("rows.csv --profile keras", [-mp.log(mp.mpf("0.4") / mp.mpf("0.8")),
+        -mp.log(mp.mpf("1e-7") / (mp.mpf("0.8") + mp.mpf("1e-7")))], ["c", "a"])
+summary("rows.csv --profile sklearn-legacy", [-mp.log(mp.mpf("0.4") / mp.mpf("0.8")),
+        -mp.log(mp.mpf("1e-15") / (mp.mpf("0.8") + mp.mpf("1e-15")))], ["c", "a"])
+summary("miss.csv --profile pytorch", [-mp.log(mp.mpf("0.9")), -mp.log(mp.mpf("0.8")), mp.mpf(100)], [1, 0, 1])
+summary("miss.csv --profile keras", [-mp.log(mp.mpf("0.9")), -mp.log(mp.mpf("0.8")), -mp.log(mp.mpf("1e-7"))], [1, 0, 1])
+print("rows.csv sklearn-legacy class a", F(-mp.log(mp.mpf("1e-15") / (mp.mpf(0.8) + mp.mpf("1e-15")))))
