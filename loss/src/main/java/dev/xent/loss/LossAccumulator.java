@@ -25,7 +25,10 @@ import dev.xent.loss.LossInputException.Input;
  * order and grouping. So the mean (sum / weight sum) of the same examples added in one piece or
  * in any partition merged in any order agrees within {@link #MERGE_RELATIVE_TOLERANCE} (relative),
  * as long as the number of examples is below about 2<sup>40</sup> (beyond that the second-order
- * n·2<sup>−106</sup> term of the bound starts to count). Counts and clip counts agree exactly.
+ * n·2<sup>−106</sup> term of the bound starts to count). Counts, clip counts and a profile's counts
+ * agree exactly. (A {@link KlDivergenceLoss} under the Keras or PyTorch profile can have negative
+ * per-example values, for rows that are not distributions; the bound is then relative to the sum of
+ * their absolute values.)
  *
  * <p>Mutable and <em>not</em> thread-safe: one per thread, combined with {@code merge} (which is
  * what each loss's {@code collector} does for parallel streams). The index quoted by an error

@@ -36,8 +36,9 @@ import java.util.OptionalDouble;
  *       enough to refuse rows that were never normalised. Predictions computed in float32 or
  *       printed with few decimals need a looser tolerance, e.g. 1e-6; say so explicitly. A row
  *       outside the tolerance is an error: xent never renormalises (scikit-learn before 1.5 and
- *       Keras' {@code categorical_crossentropy} did so silently; scikit-learn ≥ 1.5 raises). A
- *       binary loss has no rows and ignores it.</li>
+ *       Keras' {@code categorical_crossentropy} did so silently; scikit-learn ≥ 1.5 raises),
+ *       unless a {@link Profile} that rescales rows is set, and then prediction rows of
+ *       probabilities are not checked against it. A binary loss has no rows and ignores it.</li>
  *   <li>{@link #using(InformationMeasures)}: the backend; {@link Backends#defaultBackend()}
  *       otherwise, looked up when a batch is computed or an accumulator created (only for
  *       {@link Predictions#PROBABILITIES}: logits and log-probabilities need no backend).</li>
