@@ -94,30 +94,32 @@ public final class KlDivergenceAccumulator extends LossAccumulator {
         return 1.0;
     }
 
-    /** Keras 3 {@code KLDivergence}: Σ t′ ln(t′/q′), t′ and q′ clipped to [1e-7, 1]. */
+    /**
+     * Keras 3 {@code KLDivergence}: Σ t′ ln(t′/q′), t′ and q′ clipped to [1e-7, 1]; each term as
+     * its formula reads (keeping its digits near t′ = q′), the terms summed compensated.
+     */
     private double keras(double[] target, double[] prediction) {
         boolean changed = false;
-        double terms = 0.0;
         double s = 0.0;
         double c = 0.0;
         for (int i = 0; i < k; i++) {
             double t = Math.min(Math.max(target[i], KERAS_EPSILON), 1.0);
             double q = Math.min(Math.max(prediction[i], KERAS_EPSILON), 1.0);
             changed |= t != target[i] || q != prediction[i];
-            terms += LogSpace.klTerm(t, q);
-            double d = t - q;
-            double u = s + d;
-            c += CompensatedSum.error(s, d, u);
+            double x = LogSpace.xLogRatio(t, q);
+            double u = s + x;
+            c += CompensatedSum.error(s, x, u);
             s = u;
         }
         workspace.clipped = changed;
-        return terms + CompensatedSum.value(s, c);
+        return CompensatedSum.value(s, c);
     }
 
     /**
-     * Σ (t ln(t/q) − t + q), a sum of non-negative terms, plus Σ (t − q) (compensated) when
-     * {@code asGiven}, which makes it Σ t ln(t/q) for rows that are not distributions; q from the
-     * row's form (clipped by the options' policy).
+     * Strictly ({@code asGiven} false): Σ (t ln(t/q) − t + q), a sum of non-negative terms, each
+     * keeping its digits near t = q. As given (a peer's rows, not distributions): Σ t ln(t/q),
+     * each term as its formula reads, summed compensated. q from the row's form (clipped by the
+     * options' policy).
      */
     private double kl(double[] target, double[] prediction, double aux, boolean asGiven) {
         Clipping clipping = options.clipping();
@@ -129,11 +131,10 @@ public final class KlDivergenceAccumulator extends LossAccumulator {
         for (int i = 0; i < k; i++) {
             double t = logTargets ? Math.exp(target[i]) : target[i];
             double term;
-            double q;
             if (form == Predictions.PROBABILITIES && !logTargets) {
-                q = clipping.clip(prediction[i]);
+                double q = clipping.clip(prediction[i]);
                 changed |= t > 0.0 && q != prediction[i];
-                term = LogSpace.klTerm(t, q);
+                term = asGiven ? LogSpace.xLogRatio(t, q) : LogSpace.klTerm(t, q);
             } else {
                 double lq;
                 if (form == Predictions.PROBABILITIES) {
@@ -146,17 +147,21 @@ public final class KlDivergenceAccumulator extends LossAccumulator {
                     lq = clipping.clipLog(prediction[i]);
                     changed |= t > 0.0 && lq != prediction[i];
                 }
-                q = Math.exp(lq);
-                term = LogSpace.klTermLog(t, logTargets ? target[i] : Math.log(t), lq);
+                double lt = logTargets ? target[i] : Math.log(t);
+                // as given: PyTorch's pointwise t·(ln t − input), 0 where t = 0
+                term = !asGiven ? LogSpace.klTermLog(t, lt, lq)
+                        : t == 0.0 ? 0.0 : t * (lt - lq);
             }
-            terms += term;
-            double d = t - q;
-            double u = s + d;
-            c += CompensatedSum.error(s, d, u);
-            s = u;
+            if (asGiven) {
+                double u = s + term;
+                c += CompensatedSum.error(s, term, u);
+                s = u;
+            } else {
+                terms += term;
+            }
         }
         workspace.clipped = changed;
-        return asGiven ? terms + CompensatedSum.value(s, c) : terms;
+        return asGiven ? CompensatedSum.value(s, c) : terms;
     }
 
     /**

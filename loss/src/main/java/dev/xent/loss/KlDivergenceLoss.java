@@ -64,9 +64,10 @@ import java.util.stream.Collector;
  * result is ≥ 0, exactly 0 when t = q entry by entry and positive otherwise, and a KL of 1e-18
  * between close rows keeps about 15 digits (where the plain Σ t ln(t/q) in doubles can even come
  * out negative). Under {@link Profile#KERAS} and {@link Profile#PYTORCH}, whose rows need not be
- * distributions, Σ (t − q) is added back (compensated), giving their formula Σ t ln(t/q) for
- * any rows; their results may then be negative. The backend is not used (as for logits): the
- * careful log-ratio is this class's own.
+ * distributions, the terms are their formula's, t ln(t/q) (Keras: with t·log1p((t − q)/q) near
+ * t = q) or t·(ln t − input) (PyTorch), summed compensated; their results may then be negative, and
+ * near 0 they carry the cancellation of the formula itself. The backend is not used (as for
+ * logits): the careful log-ratio is this class's own.
  *
  * <p>An example's class (for per-class means) is its target's largest entry, the lowest index on
  * ties. The D² score of a KL summary is empty ({@link LossSummary#d2LogLossScore()}).

@@ -102,6 +102,28 @@ final class LogSpace {
         return t * delta - (t - q);
     }
 
+    /**
+     * One term t ln(t/q) of the KL divergence as its formula reads (possibly negative), for rows
+     * that need not be distributions: 0 when t = 0, +∞ when t &gt; 0 = q; near t = q as
+     * t·log1p((t − q)/q) (t − q exact there), so the term keeps its digits; elsewhere t·ln(t/q), or
+     * t·(ln t − ln q) when t/q over- or underflows.
+     */
+    static double xLogRatio(double t, double q) {
+        if (t == 0.0) {
+            return 0.0;
+        }
+        if (q == 0.0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double r = (t - q) / q;
+        if (Math.abs(r) < 0.5) {
+            return t * Math.log1p(r);
+        }
+        double ratio = t / q;
+        return t * (ratio > 0.0 && ratio < Double.POSITIVE_INFINITY ? Math.log(ratio)
+                : Math.log(t) - Math.log(q));
+    }
+
     /** g(r) = Σ_{n≥2} (−r)^{n−2}/(n(n−1)) for |r| &lt; 0.1, by Horner (n up to 17). */
     private static double klSeries(double r) {
         double g = 0.0;

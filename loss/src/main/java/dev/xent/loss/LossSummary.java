@@ -326,6 +326,8 @@ public final class LossSummary {
      * The tutorial's reading of the mean (see {@link Interpretation}).
      *
      * @return the band the mean falls in
+     * @throws IllegalArgumentException if the mean is negative, which only a
+     *     {@link KlDivergenceLoss} under a peer profile can give (rows that are not distributions)
      */
     public Interpretation interpretation() {
         return Interpretation.of(mean());
@@ -339,6 +341,6 @@ public final class LossSummary {
     public String toString() {
         return String.format(Locale.ROOT, "mean %s nats over %d examples (weight sum %s, sum %s,"
                 + " clipped %d, %s)", mean(), count, weightSum, sum, clipCount,
-                interpretation().reading());
+                mean() >= 0.0 ? interpretation().reading() : "negative: rows that are not distributions");
     }
 }

@@ -72,6 +72,17 @@ class PeersTest {
     }
 
     @Test
+    void aNegativeKerasKlStillDescribesItself() {
+        // numpy by Keras' formula (peers_reference.py, the docs example's second row):
+        // t = [0, 0], q = [0.4, 0.6] become [1e-7, 1e-7] and [0.4, 0.6]: -3.080907494627649e-06
+        LossSummary s = Loss.klDivergence(2, Predictions.PROBABILITIES).withProfile(Profile.KERAS)
+                .evaluate(new double[][] {{0, 0}}, new double[][] {{0.4, 0.6}});
+        assertThat(s.mean()).isCloseTo(-3.080907494627649e-06, within(1e-20));
+        assertThat(s.toString()).contains("negative");
+        assertThatThrownBy(s::interpretation).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void pytorchProfileReproducesKlDivLossAndItsReductions() {
         double[][] z = {{1.0, 2.0, 0.5}, {0.0, -1.0, 3.0}};
         double[][] logq = new double[2][3];
