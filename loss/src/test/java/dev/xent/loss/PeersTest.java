@@ -121,6 +121,53 @@ class PeersTest {
                 .hasMessageContaining("probabilities");
     }
 
+    @Test
+    void klRejectsPredictionRowsAndLogTargetsThatAreNotDistributionsByDefault() {
+        KlDivergenceAccumulator acc = Loss.klDivergence(2, Predictions.PROBABILITIES).accumulator();
+        assertThatThrownBy(() -> acc.add(new double[] {0.5, 0.5}, new double[] {0.5, 0.4}))
+                .isInstanceOf(LossInputException.class)
+                .satisfies(e -> assertThat(((LossInputException) e).input())
+                        .isEqualTo(LossInputException.Input.PREDICTION_ROW));
+        KlDivergenceAccumulator logs = Loss.klDivergence(2, Predictions.LOG_PROBABILITIES).withLogTargets()
+                .accumulator();
+        assertThatThrownBy(() -> logs.add(new double[] {0.1, Math.log(0.5)}, new double[] {Math.log(0.5), Math.log(0.5)}))
+                .isInstanceOf(LossInputException.class).hasMessageContaining("log target 0.1 at class 0");
+        assertThatThrownBy(() -> logs.add(new double[] {Math.log(0.5), Math.log(0.4)},
+                new double[] {Math.log(0.5), Math.log(0.5)}))
+                .isInstanceOf(LossInputException.class).hasMessageContaining("target row");
+        // log targets t = q: exactly 0
+        assertThat(logs.add(new double[] {Math.log(0.25), Math.log(0.75)},
+                new double[] {Math.log(0.25), Math.log(0.75)})).isEqualTo(0.0);
+        assertThat(acc.count()).isZero();
+        assertThat(logs.count()).isEqualTo(1);
+    }
+
+    @Test
+    void theProfilesCountsAndKlAccumulatorsMergeExactly() {
+        SparseCrossEntropy keras = CrossEntropy.sparse(3, Predictions.PROBABILITIES).using(BACKEND)
+                .withOptions(LossOptions.DEFAULTS.withProfile(Profile.KERAS));
+        double[][] rows = {{0.2, 0.2, 0.4}, {0.0, 0.5, 0.3}, {0.25, 0.25, 0.5}};
+        int[] labels = {2, 0, 1};
+        LossSummary whole = keras.evaluate(labels, rows);
+        SparseAccumulator a = keras.accumulator().addAll(new int[] {2}, new double[][] {rows[0]});
+        SparseAccumulator b = keras.accumulator().addAll(new int[] {0, 1}, new double[][] {rows[1], rows[2]});
+        LossSummary merged = a.merge(b).summary();
+        // rows 0 and 1 sum to 0.8 (rescaled), row 2 to exactly 1; only row 1 has a 0 to clip
+        assertThat(whole.rescaledRows()).isEqualTo(2);
+        assertThat(merged.rescaledRows()).isEqualTo(2);
+        assertThat(merged.clipCount()).isEqualTo(whole.clipCount()).isEqualTo(1);
+        assertThat(merged.mean()).isCloseTo(whole.mean(), within(LossAccumulator.MERGE_RELATIVE_TOLERANCE * whole.mean()));
+        KlDivergenceLoss kl = Loss.klDivergence(2, Predictions.PROBABILITIES);
+        KlDivergenceAccumulator x = kl.accumulator();
+        x.add(new double[] {0.5, 0.5}, new double[] {0.25, 0.75});
+        KlDivergenceAccumulator y = kl.accumulator();
+        y.add(new double[] {1, 0}, new double[] {0.5, 0.5});
+        // mpmath: (0.5 ln(0.5/0.25) + 0.5 ln(0.5/0.75) + ln 2) / 2 = 0.41849410839291789
+        assertThat(x.merge(y).summary().mean()).isCloseTo(0.41849410839291789, within(TIGHT));
+        assertThatThrownBy(() -> kl.accumulator().merge(kl.withLogTargets().accumulator()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ---- profiles of the cross-entropies ----
 
     @Test
