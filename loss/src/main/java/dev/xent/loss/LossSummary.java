@@ -193,15 +193,18 @@ public final class LossSummary {
     }
 
     /**
-     * PyTorch's reduction {@code 'mean'} for a loss over rows: the sum divided by the number of
-     * <em>elements</em>, N·K, Σ w<sub>n</sub>ℓ<sub>n</sub> / (N·K) (PyTorch's
-     * {@code KLDivLoss(reduction='mean')}, which PyTorch itself warns "does not return the true KL
-     * divergence value"; {@code 'batchmean'} is {@link #mean()} for unweighted data).
+     * The sum divided by the number of prediction <em>elements</em>: Σ w<sub>n</sub>ℓ<sub>n</sub> /
+     * (N·K) for losses over rows of K, Σ w<sub>n</sub>ℓ<sub>n</sub> / N for a binary loss (one
+     * number per example). This is PyTorch's {@code KLDivLoss(reduction='mean')}, which PyTorch
+     * itself warns "does not return the true KL divergence value" ({@code 'batchmean'} is
+     * {@link #mean()} for unweighted data). PyTorch's other losses divide by N under
+     * {@code 'mean'}, which is {@link #mean()} for unweighted data, not this.
      *
-     * @return sum / (N·K), ≥ 0, possibly +∞
+     * @return the sum per element, possibly +∞
      */
     public double meanPerElement() {
-        return sum / ((double) count * classCount.length);
+        int elements = loss instanceof BinaryCrossEntropy ? 1 : classCount.length;
+        return sum / ((double) count * elements);
     }
 
     /**

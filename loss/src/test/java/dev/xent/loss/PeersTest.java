@@ -181,6 +181,8 @@ class PeersTest {
         assertThat(acc.add(1.0, 0.5)).isCloseTo(0.6931471805599453, within(TIGHT));
         assertThat(acc.add(0.3, 0.0)).isCloseTo(30.0, within(TIGHT));
         LossSummary s = acc.summary();
+        // one element per binary example: per element = mean = (3·100 + ln 2 + 30) / 5
+        assertThat(s.meanPerElement()).isEqualTo(s.mean());
         assertThat(s.clampedTerms()).isEqualTo(4);
         assertThat(s.clipCount()).isZero();
         assertThat(s.rescaledRows()).isZero();
