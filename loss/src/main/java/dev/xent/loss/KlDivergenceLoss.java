@@ -49,7 +49,9 @@ import java.util.stream.Collector;
  *       {@link LossSummary#mean()}, {@code 'sum'} = {@link LossSummary#sum()}, {@code 'mean'}
  *       (over all elements, which PyTorch warns is not KL) = {@link LossSummary#meanPerElement()},
  *       {@code 'none'} = the rows of {@link LossSummary#perExample()} (PyTorch returns the
- *       elements; xent their row sums)</td><td>log-probabilities</td><td>not checked</td></tr>
+ *       elements; xent their row sums). One deviation: a log target of −∞ (t = 0) gives 0
+ *       here, where PyTorch's {@code exp(target) * (target - input)} gives 0·(−∞) = NaN</td>
+ *       <td>log-probabilities</td><td>not checked</td></tr>
  * </table>
  * {@link Profile#SKLEARN_LEGACY} is refused (scikit-learn has no KL loss), and so are a profile
  * and a form that do not go together (Keras takes probabilities, PyTorch log-probabilities), class
