@@ -10,6 +10,7 @@ import dev.xent.loss.LossInputException;
 import dev.xent.loss.LossOptions;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
+import dev.xent.loss.Profile;
 import dev.xent.loss.SparseAccumulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,10 +67,17 @@ import picocli.CommandLine.Spec;
  *
  * <h2>Output</h2>
  * Text: the mean in nats, the number of examples (and the weight sum with {@code --weights}), the
- * clip count, the tutorial's reading of the mean, and with {@code --per-class} each class's count
- * and mean. JSON: one object per backend, {@code {"measure": "log_loss", "value": …, "unit":
- * "nats", "backend": …, "count": …, "per_class": {…}, "clipped": …, "interpretation": …}} — the
- * per-class means always (null for a class without examples). With {@code --from-logits} the
+ * clip count (with {@code --profile}, also the rows it rescaled and the log terms it clamped), the
+ * perplexity exp(mean) and the bits per token mean/ln 2, the D² skill score against the class
+ * priors of the labels with that baseline's log loss ({@code undefined} for soft targets or a
+ * single class), the tutorial's reading of the mean, and with {@code --per-class} each class's
+ * count and mean. JSON: one object per backend, {@code {"measure": "log_loss", "value": …, "unit":
+ * "nats", "backend": …, "count": …, "per_class": {…}, "clipped": …, "perplexity": …,
+ * "bits_per_token": …, "d2": …, "d2_baseline": "class priors", "baseline_log_loss": …,
+ * "interpretation": …}} — the per-class means always (null for a class without examples),
+ * {@code "d2": null} (and no baseline) when D² is undefined, and {@code "profile"},
+ * {@code "rescaled_rows"}, {@code "clamped_terms"} after {@code "clipped"} with {@code --profile}.
+ * {@code --profile} and {@code --clip} together are refused: a profile sets its peer's clipping. With {@code --from-logits} the
  * backend is not used (the loss is computed in log space) and is still named; {@code --clip}
  * other than {@code exact} is refused with it, since there is no probability to clip.
  *
@@ -118,10 +126,16 @@ final class LossCommand implements Callable<Integer> {
             description = "smooth the targets towards uniform, Keras-style: t' = t(1 - A) + A/K (binary: A/2)")
     Double smoothing;
 
-    @Option(names = "--clip", paramLabel = "POLICY", defaultValue = "exact",
+    @Option(names = "--clip", paramLabel = "POLICY",
             description = "exact (default: p = 0 for the true class gives Infinity), keras (1e-7), "
                     + "sklearn (2.2e-16), 1e-15 (the tutorial's, Spark's), or any epsilon")
     String clip;
+
+    @Option(names = "--profile", paramLabel = "PEER",
+            description = "reproduce a peer: keras (Keras 3: clip to [1e-7, 1 - 1e-7], rows rescaled), "
+                    + "pytorch (PyTorch 2 BCELoss: log clamped at -100), sklearn-legacy (scikit-learn < 1.2: "
+                    + "clip at 1e-15, rows rescaled), exact (default); not with --clip")
+    String profileName;
 
     @Option(names = "--row-tolerance", paramLabel = "EPS", converter = Decimal.class,
             description = "how far a row of probabilities may be from summing to 1 "
@@ -138,7 +152,22 @@ final class LossCommand implements Callable<Integer> {
     /** Runs the command. */
     @Override
     public Integer call() {
-        Clipping clipping = Options.clipping(clip);
+        Clipping clipping = Options.clipping(clip == null ? "exact" : clip);
+        Profile profile;
+        try {
+            profile = profileName == null ? Profile.EXACT : Profile.parse(profileName);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--profile: " + e.getMessage(), e);
+        }
+        if (profileName != null && clip != null) {
+            throw new InputException("--profile " + Quote.literal(profileName) + " with --clip " + Quote.literal(clip)
+                    + ": a profile sets its peer's clipping itself; use one or the other");
+        }
+        if (fromLogits && profile != Profile.EXACT) {
+            throw new InputException("--profile " + Quote.literal(profileName) + " with --from-logits: a profile changes how "
+                    + "probabilities are clipped, rescaled or clamped, and logits are none of these; "
+                    + "leave --profile out");
+        }
         if (fromLogits && !clipping.isExact()) {
             throw new InputException("--clip " + Quote.literal(clip) + " with --from-logits: logits are never clipped "
                     + "(the loss is computed exactly in log space); leave --clip out");
@@ -155,7 +184,7 @@ final class LossCommand implements Callable<Integer> {
             }
             Layout layout = layout(csv);
             List<InformationMeasures> backends = backend.selected();
-            LossOptions options = options(clipping);
+            LossOptions options = options(clipping, profile);
             Predictions form = fromLogits ? Predictions.LOGITS : Predictions.PROBABILITIES;
             List<BinaryAccumulator> binary = new ArrayList<>();
             List<SparseAccumulator> sparse = new ArrayList<>();
@@ -276,9 +305,10 @@ final class LossCommand implements Callable<Integer> {
         return b.append(']').toString();
     }
 
-    /** The loss's options from the command's: clipping, smoothing, row tolerance. */
-    private LossOptions options(Clipping clipping) {
-        LossOptions options = LossOptions.DEFAULTS.withClipping(clipping);
+    /** The loss's options from the command's: clipping or profile, smoothing, row tolerance. */
+    private LossOptions options(Clipping clipping, Profile profile) {
+        LossOptions options = profile == Profile.EXACT ? LossOptions.DEFAULTS.withClipping(clipping)
+                : LossOptions.DEFAULTS.withProfile(profile);
         if (smoothing != null) {
             try {
                 options = options.withLabelSmoothing(smoothing);
@@ -466,14 +496,41 @@ final class LossCommand implements Callable<Integer> {
             if (layout.weight() >= 0) {
                 j.put("weight_sum", s.weightSum());
             }
-            out.println(j.put("per_class", perClassJson).put("clipped", s.clipCount())
-                    .put("interpretation", reading));
+            j.put("per_class", perClassJson).put("clipped", s.clipCount());
+            Profile profile = s.loss().options().profile();
+            if (profile != Profile.EXACT) {
+                j.put("profile", profile.id()).put("rescaled_rows", s.rescaledRows())
+                        .put("clamped_terms", s.clampedTerms());
+            }
+            j.put("perplexity", s.perplexity()).put("bits_per_token", s.bitsPerToken());
+            OptionalDouble d2 = s.d2LogLossScore();
+            if (d2.isPresent()) {
+                j.put("d2", d2.getAsDouble()).put("d2_baseline", "class priors")
+                        .put("baseline_log_loss", s.baselineLogLoss().getAsDouble());
+            } else {
+                j.putNull("d2");
+            }
+            out.println(j.put("interpretation", reading));
             return;
         }
         out.println("log loss (mean cross-entropy) = " + Decimals.shortest(mean) + " nats  [" + b.id() + "]");
         out.println("  examples: " + s.count() + (layout.weight() >= 0
                 ? ", weight sum " + Decimals.shortest(s.weightSum()) : ""));
-        out.println("  clipped:  " + s.clipCount() + " (--clip " + clipping.name() + ")");
+        Profile profile = s.loss().options().profile();
+        if (profile == Profile.EXACT) {
+            out.println("  clipped:  " + s.clipCount() + " (--clip " + clipping.name() + ")");
+        } else {
+            out.println("  clipped:  " + s.clipCount() + ", rescaled rows " + s.rescaledRows()
+                    + ", clamped terms " + s.clampedTerms() + " (--profile " + profile.id() + ")");
+        }
+        out.println("  perplexity: " + Decimals.shortest(s.perplexity()) + ", " + Decimals.shortest(s.bitsPerToken())
+                + " bits per token");
+        OptionalDouble d2 = s.d2LogLossScore();
+        out.println("  d2:       " + (d2.isPresent() ? Decimals.shortest(d2.getAsDouble())
+                + " (baseline: the class priors of the labels, log loss "
+                + Decimals.shortest(s.baselineLogLoss().getAsDouble()) + " nats)"
+                : "undefined (needs hard labels of at least two classes: soft targets or a single class"
+                        + " have no class-prior baseline)"));
         out.println("  reading:  " + reading);
         if (perClass) {
             out.println("  per class:");

@@ -106,7 +106,7 @@ class LossCommandTest {
         assertThat(r.out().lines()).singleElement().asString()
                 .startsWith("{\"measure\": \"log_loss\", \"value\": ")
                 .contains("\"unit\": \"nats\", \"backend\": \"commons\", \"count\": 4, \"per_class\": {\"ham\": ",
-                        "\"clipped\": 0, \"interpretation\": \"between fine");
+                        "\"clipped\": 0, \"perplexity\": ", "\"interpretation\": \"between fine");
         assertClose(jsonNumber(r.out(), "value"), 0.2161618746805791539);
         // mpmath: ham mean(-ln [.9, .8]) = 0.16425203348601803721; spam mean(-ln [.9, .65]) = 0.26807171587514027058
         assertClose(jsonNumber(r.out(), "ham"), 0.16425203348601803721);
@@ -140,6 +140,29 @@ class LossCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertClose(jsonNumber(r.out(), "value"), expected);
         assertThat(r.out()).contains("\"clipped\": " + clipped);
+    }
+
+    @Test
+    void thePyTorchProfileClampsACertainMissAt100AndCountsIt() throws IOException {
+        // PyTorch BCELoss: -max(ln 0, -100) = 100 and -max(ln(1 - 0.5), -100) = ln 2 (mpmath):
+        // mean (100 + 0.69314718055994530942) / 2 = 50.346573590279972655
+        Run r = Run.xent("loss", csv("c.csv", "label,p\n1,0\n0,0.5\n").toString(), "--profile", "pytorch", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertClose(jsonNumber(r.out(), "value"), 50.346573590279972655);
+        assertThat(r.out()).contains("\"clipped\": 0, \"profile\": \"pytorch\", \"rescaled_rows\": 0, "
+                + "\"clamped_terms\": 1");
+        // priors 1/2: D2 = 1 - 50.3465.../ln 2 = -71.634752044448170 (mpmath)
+        assertClose(jsonNumber(r.out(), "d2"), -71.634752044448170);
+    }
+
+    @Test
+    void softBinaryTargetsHaveNoD2() throws IOException {
+        Run r = Run.xent("loss", csv("c.csv", "label,p\n0.3,0.5\n1,0.5\n").toString(), "--json");
+        assertThat(r.out()).contains("\"d2\": null, \"interpretation\"");
+        Run text = Run.xent("loss", dir.resolve("c.csv").toString());
+        assertThat(text.out()).contains("  d2:       undefined (needs hard labels of at least two classes");
+        // uniform 1/2 predictions: perplexity 2, 1 bit per token, exactly
+        assertThat(text.out()).contains("  perplexity: 2, 1 bits per token\n");
     }
 
     @Test
@@ -289,6 +312,9 @@ class LossCommandTest {
         "bad tolerance|label,p\\n1,0.5\\n|--row-tolerance -1|--row-tolerance: ",
         "clip with logits|label,z\\n1,0.5\\n|--from-logits --clip keras|--clip keras with --from-logits: logits are never clipped",
         "label is the weight|label,p\\n1,0.5\\n|--weights label|--label and --weights name the same column 'label'",
+        "profile and clip|label,p\\n1,0.5\\n|--profile keras --clip keras|--profile keras with --clip keras: a profile sets its peer's clipping itself",
+        "unknown profile|label,p\\n1,0.5\\n|--profile tf|--profile: unknown profile 'tf': use exact, keras, pytorch or sklearn-legacy",
+        "profile with logits|label,z\\n1,0.5\\n|--from-logits --profile pytorch|--profile pytorch with --from-logits",
         "unknown backend|label,p\\n1,0.5\\n|--backend fast|unknown xent backend 'fast'",
     })
     void otherBadInputExitsWithTwo(String what, String content, String options, String message) throws IOException {

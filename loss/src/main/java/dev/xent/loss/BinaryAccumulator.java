@@ -48,7 +48,7 @@ public final class BinaryAccumulator extends LossAccumulator {
         form.check(prediction, n);
         double y = smoothing == 0.0 ? target : target * (1.0 - smoothing) + 0.5 * smoothing;
         double l = form.binary(workspace, y, prediction);
-        return record(l, weight, target > 0.5 ? 1 : 0);
+        return record(l, weight, target > 0.5 ? 1 : 0, y != 0.0 && y != 1.0);
     }
 
     /**

@@ -56,7 +56,8 @@ public final class CategoricalAccumulator extends LossAccumulator {
                 t[i] = target[i] * (1.0 - smoothing) + smoothing / k;
             }
         }
-        return record(form.categorical(workspace, t, prediction, aux), weight, klass);
+        return record(form.categorical(workspace, t, prediction, aux), weight, klass,
+                smoothing != 0.0 || target[klass] != 1.0);
     }
 
     /**

@@ -92,6 +92,19 @@ final class Checks {
         }
     }
 
+    /** A row that a profile rescales: its sum must be positive (a row of zeros cannot be). */
+    static void positiveSum(double[] row, int k, long example) {
+        double s = 0.0;
+        for (int i = 0; i < k; i++) {
+            s += row[i];
+        }
+        if (!(s > 0.0)) {
+            throw LossInputException.of(example, -1, Input.PREDICTION_ROW, s, "a positive sum",
+                    "prediction row %s sums to %s: a profile that rescales rows needs a positive sum",
+                    Arrays.toString(row), s);
+        }
+    }
+
     /** A target row: K probabilities summing to 1. */
     static void targetRow(double[] target, int k, double tolerance, long example) {
         rowShape(target, k, Input.TARGET_ROW, "target", example);

@@ -47,7 +47,8 @@ import java.util.Objects;
  * (which renormalises again); with {@code from_logits=True} none of them clips. Keras also
  * recognises a tensor produced by its own sigmoid or softmax layer and silently uses that
  * layer's logits instead. {@link #KERAS} reproduces the clip-then-log rule on probabilities that
- * already sum to 1, which is all xent accepts.
+ * already sum to 1, which is all xent accepts by default; {@link Profile#KERAS} adds Keras'
+ * rescaling of rows that do not.
  *
  * <p><b>What xent does not copy.</b> Older {@code tf.keras} added ε inside the logarithm as well as
  * clipping ({@code log(output + epsilon())}), giving −ln(2e-7) = 15.42 for the impossible event;
@@ -55,9 +56,10 @@ import java.util.Objects;
  * default, where 1 − 1e-7 rounds to 1 − 1.19e-7; xent computes in double. Keras'
  * {@code categorical_crossentropy} and scikit-learn before 1.5 also <em>renormalised</em> rows
  * that do not sum to 1 (scikit-learn issue #24515: a bad model scored better than it was);
- * scikit-learn ≥ 1.5 raises an error instead, and so does xent, always. PyTorch's {@code BCELoss}
- * clamps ln q at −100 (a loss of 100 for the impossible event) — a different mechanism that no
- * profile here imitates.
+ * scikit-learn ≥ 1.5 raises an error instead, and so does xent, unless a {@link Profile}
+ * ({@link Profile#KERAS}, {@link Profile#SKLEARN_LEGACY}) is asked for by name, which then counts
+ * the rows it rescaled. PyTorch's {@code BCELoss} clamps ln q at −100 (a loss of 100 for the
+ * impossible event) — a different mechanism from clipping, reproduced by {@link Profile#PYTORCH}.
  *
  * <p>Instances are immutable and thread-safe; equality is by epsilon.
  */

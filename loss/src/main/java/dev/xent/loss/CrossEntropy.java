@@ -9,7 +9,9 @@ import dev.xent.InformationMeasures;
  * {@link CategoricalCrossEntropy} (target rows, one-hot or soft, and prediction rows),
  * {@link SparseCrossEntropy} (class indices and prediction rows; with log-probabilities, the
  * negative log-likelihood) and {@link LabelledLogLoss} (class names and prediction rows,
- * scikit-learn's {@code log_loss}). This interface holds their factories and what they share;
+ * scikit-learn's {@code log_loss}). This interface holds their factories (the KL divergence, which
+ * is not a cross-entropy, is made by {@link Loss#klDivergence(int, Predictions)}); what they share
+ * is in {@link Loss};
  * each is immutable, configured once with {@link LossOptions}, then applied to a batch with
  * {@code evaluate(…)} or streamed through its own {@code accumulator()} or {@code collector(…)}.
  *
@@ -38,8 +40,9 @@ import dev.xent.InformationMeasures;
  * of ±1e4 or ±1e300; log-probabilities directly, with log1mexp for the binary complement.
  *
  * <h2>Options</h2>
- * Clipping, label smoothing, class weights, the row-sum tolerance and the backend are one value,
- * {@link LossOptions}; every loss takes one ({@code withOptions}) and has shortcuts for the common
+ * Clipping, a peer {@link Profile} (Keras' rescaling, PyTorch's log clamp, scikit-learn &lt; 1.2's
+ * renormalisation), label smoothing, class weights, the row-sum tolerance and the backend are one
+ * value, {@link LossOptions}; every loss takes one ({@code withOptions}) and has shortcuts for the common
  * ones ({@code withClipping}, {@code using}, …). The backend is {@link Backends#defaultBackend()}
  * unless given, looked up when a batch is computed or an accumulator created.
  *
@@ -48,12 +51,12 @@ import dev.xent.InformationMeasures;
  * that does not sum to 1, a label out of range or unknown, a negative or non-finite weight,
  * mismatched lengths and an empty dataset are rejected with a {@link LossInputException} naming the
  * example's index and the value (and carrying them as fields). Nothing is ever replaced by NaN or
- * fixed silently.
+ * fixed silently (unless a {@link Profile} is asked for by name, and then its counts are reported).
  *
  * <p>Implementations are immutable and thread-safe; two losses are equal when they are of the same
  * kind, form, classes and options, which is what lets their accumulators merge.
  */
-public sealed interface CrossEntropy
+public sealed interface CrossEntropy extends Loss
         permits BinaryCrossEntropy, CategoricalCrossEntropy, SparseCrossEntropy, LabelledLogLoss {
 
     /**
@@ -128,55 +131,5 @@ public sealed interface CrossEntropy
      */
     static LabelledLogLoss labelled(ClassLabels labels, Predictions form) {
         return new LabelledLogLoss(labels, form, LossOptions.DEFAULTS);
-    }
-
-    /**
-     * What the predictions are.
-     *
-     * @return the form
-     */
-    Predictions predictions();
-
-    /**
-     * The number of classes K (2 for binary).
-     *
-     * @return K
-     */
-    int numClasses();
-
-    /**
-     * The options: clipping, smoothing, class weights, row-sum tolerance, backend.
-     *
-     * @return the options
-     */
-    LossOptions options();
-
-    /**
-     * The name of class k: its label for a {@link LabelledLogLoss}, else its index as text.
-     *
-     * @param k the class, {@code 0 <= k < numClasses()}
-     * @return the name
-     */
-    String className(int k);
-
-    /**
-     * The tolerance for |Σ row − 1| that applies to this loss's rows: the options' or else
-     * 8·K·2<sup>−52</sup> ({@link LossOptions#rowSumTolerance(int)}).
-     *
-     * @return the absolute tolerance
-     */
-    default double rowSumTolerance() {
-        return options().rowSumTolerance(numClasses());
-    }
-
-    /**
-     * The backend that computes the measures: the one in the options, or else
-     * {@link Backends#defaultBackend()} (looked up at each call).
-     *
-     * @return the backend
-     * @throws dev.xent.BackendNotFoundException if none was given and none is installed
-     */
-    default InformationMeasures backend() {
-        return options().backend().orElseGet(Backends::defaultBackend);
     }
 }

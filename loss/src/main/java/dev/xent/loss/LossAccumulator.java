@@ -25,14 +25,18 @@ import dev.xent.loss.LossInputException.Input;
  * order and grouping. So the mean (sum / weight sum) of the same examples added in one piece or
  * in any partition merged in any order agrees within {@link #MERGE_RELATIVE_TOLERANCE} (relative),
  * as long as the number of examples is below about 2<sup>40</sup> (beyond that the second-order
- * n·2<sup>−106</sup> term of the bound starts to count). Counts and clip counts agree exactly.
+ * n·2<sup>−106</sup> term of the bound starts to count). Counts, clip counts and a profile's counts
+ * agree exactly. (A {@link KlDivergenceLoss} under the Keras or PyTorch profile can have negative
+ * per-example values, for rows that are not distributions; the bound is then relative to the sum of
+ * their absolute values.)
  *
  * <p>Mutable and <em>not</em> thread-safe: one per thread, combined with {@code merge} (which is
  * what each loss's {@code collector} does for parallel streams). The index quoted by an error
  * is the number of examples this accumulator had received before the bad one.
  */
 public abstract sealed class LossAccumulator
-        permits BinaryAccumulator, CategoricalAccumulator, SparseAccumulator, LabelledAccumulator {
+        permits BinaryAccumulator, CategoricalAccumulator, SparseAccumulator, LabelledAccumulator,
+                KlDivergenceAccumulator {
 
     /**
      * How far apart, relatively, the means (and sums) of the same data split differently may be:
@@ -50,15 +54,18 @@ public abstract sealed class LossAccumulator
     final double smoothing;
     final double tolerance;
 
-    LossAccumulator(CrossEntropy loss, boolean keepValues) {
+    LossAccumulator(Loss loss, boolean keepValues) {
         this.form = loss.predictions();
         this.options = loss.options();
         this.k = loss.numClasses();
         this.smoothing = options.labelSmoothing();
-        this.tolerance = loss.rowSumTolerance();
+        // a profile that rescales probability rows does not check their sums (infinite tolerance)
+        this.tolerance = form == Predictions.PROBABILITIES && options.profile().rescalesRows()
+                ? Double.POSITIVE_INFINITY : loss.rowSumTolerance();
         // only probabilities go through the backend; logits and log-probabilities need none
-        this.workspace = new Workspace(form.needsBackend() ? loss.backend() : null,
-                options.clipping(), k);
+        // (the KL loss computes its own careful log-ratios and needs none either)
+        boolean backend = form.needsBackend() && !(loss instanceof KlDivergenceLoss);
+        this.workspace = new Workspace(backend ? loss.backend() : null, options, k);
         this.tally = new Tally(k, keepValues);
     }
 
@@ -67,7 +74,7 @@ public abstract sealed class LossAccumulator
      *
      * @return the loss
      */
-    public abstract CrossEntropy loss();
+    public abstract Loss loss();
 
     /**
      * The number of examples added (including those of weight 0).
@@ -76,6 +83,24 @@ public abstract sealed class LossAccumulator
      */
     public long count() {
         return tally.count();
+    }
+
+    /**
+     * The number of prediction rows a {@link Profile} divided by a sum other than 1.
+     *
+     * @return the count, 0 without a rescaling profile
+     */
+    public long rescaledRows() {
+        return tally.rescaledRows();
+    }
+
+    /**
+     * The number of log terms a {@link Profile} clamped (PyTorch's −100).
+     *
+     * @return the count, 0 without {@link Profile#PYTORCH}
+     */
+    public long clampedTerms() {
+        return tally.clampedTerms();
     }
 
     /**
@@ -125,8 +150,14 @@ public abstract sealed class LossAccumulator
         tally.merge(other.tally);
     }
 
-    /** Records a computed loss: the sample weight times the class's weight, the clip flag. */
-    final double record(double l, double weight, int klass) {
+    /**
+     * Records a computed loss: the sample weight times the class's weight, the clip flag, the
+     * profile's counts (then reset), and whether the target was soft (a soft or smoothed target).
+     */
+    final double record(double l, double weight, int klass, boolean soft) {
+        tally.note(workspace.rescaled, workspace.clamped, soft);
+        workspace.rescaled = false;
+        workspace.clamped = 0;
         return tally.record(l, weight * options.classWeight(klass), klass, workspace.clipped);
     }
 
@@ -146,6 +177,6 @@ public abstract sealed class LossAccumulator
             t[label] = (1.0 - smoothing) + smoothing / k;
             l = form.categorical(workspace, t, prediction, aux);
         }
-        return record(l, weight, label);
+        return record(l, weight, label, smoothing != 0.0);
     }
 }

@@ -18,6 +18,9 @@ import java.util.OptionalDouble;
  *
  * <ul>
  *   <li>{@link #withClipping(Clipping)}: the clipping policy, {@link Clipping#EXACT} by default.</li>
+ *   <li>{@link #withProfile(Profile)}: a peer's whole treatment of imperfect predictions
+ *       (clipping, rescaling of rows, log clamp), {@link Profile#EXACT} by default; a profile
+ *       other than {@code EXACT} fixes the clipping.</li>
  *   <li>{@link #withLabelSmoothing(double)}: Keras' semantics — binary targets move towards 1/2,
  *       y' = y(1 − ε) + ε/2; categorical and sparse targets towards the uniform 1/K,
  *       t' = t(1 − ε) + ε/K.</li>
@@ -33,14 +36,15 @@ import java.util.OptionalDouble;
  *       enough to refuse rows that were never normalised. Predictions computed in float32 or
  *       printed with few decimals need a looser tolerance, e.g. 1e-6; say so explicitly. A row
  *       outside the tolerance is an error: xent never renormalises (scikit-learn before 1.5 and
- *       Keras' {@code categorical_crossentropy} did so silently; scikit-learn ≥ 1.5 raises). A
- *       binary loss has no rows and ignores it.</li>
+ *       Keras' {@code categorical_crossentropy} did so silently; scikit-learn ≥ 1.5 raises),
+ *       unless a {@link Profile} that rescales rows is set, and then prediction rows of
+ *       probabilities are not checked against it. A binary loss has no rows and ignores it.</li>
  *   <li>{@link #using(InformationMeasures)}: the backend; {@link Backends#defaultBackend()}
  *       otherwise, looked up when a batch is computed or an accumulator created (only for
  *       {@link Predictions#PROBABILITIES}: logits and log-probabilities need no backend).</li>
  * </ul>
  *
- * <p>Equality: same clipping, same ε, same class weights (element by element), same tolerance (or
+ * <p>Equality: same clipping, same profile, same ε, same class weights (element by element), same tolerance (or
  * both the default), and the same backend <em>id</em> (or both the default), since partial results
  * computed by different backends differ in their last bits. Immutable and thread-safe.
  */
@@ -48,7 +52,7 @@ public final class LossOptions {
 
     /** Exact (no clipping), no smoothing, no class weights, the default tolerance and backend. */
     public static final LossOptions DEFAULTS =
-            new LossOptions(Clipping.EXACT, 0.0, null, Double.NaN, null);
+            new LossOptions(Clipping.EXACT, 0.0, null, Double.NaN, null, Profile.EXACT);
 
     private final Clipping clipping;
     private final double smoothing;
@@ -58,9 +62,11 @@ public final class LossOptions {
     private final double rowSumTolerance;
     /** null for {@link Backends#defaultBackend()}. */
     private final InformationMeasures backend;
+    private final Profile profile;
 
     private LossOptions(Clipping clipping, double smoothing, double[] classWeights,
-            double rowSumTolerance, InformationMeasures backend) {
+            double rowSumTolerance, InformationMeasures backend, Profile profile) {
+        this.profile = profile;
         this.clipping = clipping;
         this.smoothing = smoothing;
         this.classWeights = classWeights;
@@ -73,10 +79,41 @@ public final class LossOptions {
      *
      * @param policy the policy
      * @return new options
+     * @throws IllegalArgumentException if a profile other than {@link Profile#EXACT} is set and
+     *     fixes a different clipping
      */
     public LossOptions withClipping(Clipping policy) {
-        return new LossOptions(Objects.requireNonNull(policy, "policy"), smoothing, classWeights,
-                rowSumTolerance, backend);
+        Objects.requireNonNull(policy, "policy");
+        if (profile != Profile.EXACT && !policy.equals(profile.clipping())) {
+            throw new IllegalArgumentException("the " + profile + " profile fixes the clipping at "
+                    + profile.clipping() + ": a clipping policy " + policy + " would contradict it;"
+                    + " use withProfile(Profile.EXACT) first to choose a clipping of your own");
+        }
+        return new LossOptions(policy, smoothing, classWeights, rowSumTolerance, backend, profile);
+    }
+
+    /**
+     * These options with a peer's profile ({@link Profile}): its clipping, rescaling and log
+     * clamp. {@link Profile#EXACT} turns a profile off again and resets the clipping to
+     * {@link Clipping#EXACT}; any other profile sets the clipping to its own (a later
+     * {@link #withClipping} with a different policy is refused).
+     *
+     * @param newProfile the profile
+     * @return new options
+     */
+    public LossOptions withProfile(Profile newProfile) {
+        Objects.requireNonNull(newProfile, "profile");
+        Clipping c = newProfile == Profile.EXACT ? Clipping.EXACT : newProfile.clipping();
+        return new LossOptions(c, smoothing, classWeights, rowSumTolerance, backend, newProfile);
+    }
+
+    /**
+     * The peer profile.
+     *
+     * @return the profile, {@link Profile#EXACT} unless changed
+     */
+    public Profile profile() {
+        return profile;
     }
 
     /**
@@ -91,7 +128,7 @@ public final class LossOptions {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "label smoothing must be in [0, 1], got %s", epsilon));
         }
-        return new LossOptions(clipping, epsilon + 0.0, classWeights, rowSumTolerance, backend);
+        return new LossOptions(clipping, epsilon + 0.0, classWeights, rowSumTolerance, backend, profile);
     }
 
     /**
@@ -120,7 +157,7 @@ public final class LossOptions {
         if (!positive) {
             throw new IllegalArgumentException("all class weights are 0");
         }
-        return new LossOptions(clipping, smoothing, weights.clone(), rowSumTolerance, backend);
+        return new LossOptions(clipping, smoothing, weights.clone(), rowSumTolerance, backend, profile);
     }
 
     /**
@@ -135,7 +172,7 @@ public final class LossOptions {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "row-sum tolerance must be in [0, 0.5), got %s", tolerance));
         }
-        return new LossOptions(clipping, smoothing, classWeights, tolerance + 0.0, backend);
+        return new LossOptions(clipping, smoothing, classWeights, tolerance + 0.0, backend, profile);
     }
 
     /**
@@ -146,7 +183,7 @@ public final class LossOptions {
      */
     public LossOptions using(InformationMeasures measures) {
         return new LossOptions(clipping, smoothing, classWeights, rowSumTolerance,
-                Objects.requireNonNull(measures, "measures"));
+                Objects.requireNonNull(measures, "measures"), profile);
     }
 
     /**
@@ -236,7 +273,7 @@ public final class LossOptions {
             return false;
         }
         LossOptions x = (LossOptions) o;
-        return clipping.equals(x.clipping) && Double.compare(smoothing, x.smoothing) == 0
+        return clipping.equals(x.clipping) && profile == x.profile && Double.compare(smoothing, x.smoothing) == 0
                 && Arrays.equals(classWeights, x.classWeights)
                 && Double.compare(rowSumTolerance, x.rowSumTolerance) == 0
                 && Objects.equals(backendId(), x.backendId());
@@ -244,7 +281,7 @@ public final class LossOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(clipping, smoothing, Arrays.hashCode(classWeights), rowSumTolerance,
+        return Objects.hash(clipping, profile, smoothing, Arrays.hashCode(classWeights), rowSumTolerance,
                 backendId());
     }
 
@@ -257,7 +294,11 @@ public final class LossOptions {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("clipping ").append(clipping);
+        StringBuilder sb = new StringBuilder();
+        if (profile != Profile.EXACT) {
+            sb.append("profile ").append(profile).append(", ");
+        }
+        sb.append("clipping ").append(clipping);
         if (smoothing > 0.0) {
             sb.append(", label smoothing ").append(smoothing);
         }

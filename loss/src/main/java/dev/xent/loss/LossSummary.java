@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The result of a cross-entropy loss over a dataset: count, weight sum, sum, mean, per-class means
- * and clip count, all in nats unless converted with a {@link LogBase}; for batch results also the
- * per-example values ({@link Reduction#NONE}).
+ * The result of a loss over a dataset: count, weight sum, sum, mean, per-class means, clip count
+ * and a {@link Profile}'s counts, all in nats unless converted with a {@link LogBase}; for batch
+ * results also the per-example values ({@link Reduction#NONE}); and what the mean tells about a
+ * model: {@link #perplexity()}, {@link #bitsPerToken()} and the D² skill score
+ * {@link #d2LogLossScore()} against the class priors.
  *
  * <p>Definitions (w<sub>n</sub> the effective weight: sample weight × class weight; 1 when
  * unweighted): sum = Σ w<sub>n</sub>ℓ<sub>n</sub>, mean = sum / Σ w<sub>n</sub> (the weighted mean
@@ -19,7 +21,7 @@ import java.util.OptionalDouble;
  */
 public final class LossSummary {
 
-    private final CrossEntropy loss;
+    private final Loss loss;
     private final long count;
     private final double weightSum;
     private final double sum;
@@ -28,9 +30,16 @@ public final class LossSummary {
     private final double[] classWeight;
     private final double[] classMean;
     private final double[] perExample;
+    private final long rescaledRows;
+    private final long clampedTerms;
+    private final long softTargets;
 
-    LossSummary(CrossEntropy loss, long count, double weightSum, double sum, long clipCount,
-            long[] classCount, double[] classWeight, double[] classMean, double[] perExample) {
+    LossSummary(Loss loss, long count, double weightSum, double sum, long clipCount,
+            long[] classCount, double[] classWeight, double[] classMean, double[] perExample,
+            long rescaledRows, long clampedTerms, long softTargets) {
+        this.rescaledRows = rescaledRows;
+        this.clampedTerms = clampedTerms;
+        this.softTargets = softTargets;
         this.loss = loss;
         this.count = count;
         this.weightSum = weightSum;
@@ -47,7 +56,7 @@ public final class LossSummary {
      *
      * @return the loss
      */
-    public CrossEntropy loss() {
+    public Loss loss() {
         return loss;
     }
 
@@ -138,6 +147,135 @@ public final class LossSummary {
     }
 
     /**
+     * The number of prediction rows a {@link Profile} divided by a sum other than 1 (Keras,
+     * scikit-learn &lt; 1.2).
+     *
+     * @return 0 without a rescaling profile
+     */
+    public long rescaledRows() {
+        return rescaledRows;
+    }
+
+    /**
+     * The number of log terms a {@link Profile} clamped: terms −ln q &gt; 100 replaced by 100
+     * ({@link Profile#PYTORCH}, PyTorch's {@code BCELoss}).
+     *
+     * @return 0 without {@link Profile#PYTORCH}
+     */
+    public long clampedTerms() {
+        return clampedTerms;
+    }
+
+    /**
+     * The perplexity of the predictions, exp(mean) with the mean in nats: the effective number of
+     * equally likely classes the model hesitates between — K for the uniform predictor over K
+     * classes, 1 for a perfect one. For a {@link KlDivergenceLoss}, exp(mean KL) is the factor by
+     * which the predictions' perplexity exceeds the targets' own (per example, geometrically).
+     * Accuracy: the mean's, times exp's relative error (≤ 1 ulp) plus the mean's absolute error
+     * as a relative error of the result.
+     *
+     * @return e<sup>mean</sup> ≥ 1, +∞ when the mean is +∞ (or above ln {@link Double#MAX_VALUE}
+     *     ≈ 709.78)
+     */
+    public double perplexity() {
+        return Math.exp(mean());
+    }
+
+    /**
+     * The mean in bits, mean / ln 2: "bits per token" (or per example, per character) as language
+     * modelling reports it; log<sub>2</sub> of {@link #perplexity()}. Same as
+     * {@code mean(LogBase.BITS)}.
+     *
+     * @return the mean in bits, ≥ 0, possibly +∞
+     */
+    public double bitsPerToken() {
+        return mean(LogBase.BITS);
+    }
+
+    /**
+     * The sum divided by the number of prediction <em>elements</em>: Σ w<sub>n</sub>ℓ<sub>n</sub> /
+     * (N·K) for losses over rows of K, Σ w<sub>n</sub>ℓ<sub>n</sub> / N for a binary loss (one
+     * number per example). This is PyTorch's {@code KLDivLoss(reduction='mean')}, which PyTorch
+     * itself warns "does not return the true KL divergence value" ({@code 'batchmean'} is
+     * {@link #mean()} for unweighted data). PyTorch's other losses divide by N under
+     * {@code 'mean'}, which is {@link #mean()} for unweighted data, not this.
+     *
+     * @return the sum per element, possibly +∞
+     */
+    public double meanPerElement() {
+        int elements = loss instanceof BinaryCrossEntropy ? 1 : classCount.length;
+        return sum / ((double) count * elements);
+    }
+
+    /**
+     * The log loss of the baseline that always predicts the class priors of the data's true
+     * labels: with W<sub>k</sub> the weight sum of the examples of class k and W = Σ
+     * W<sub>k</sub>, B = −Σ<sub>k</sub> (W<sub>k</sub>/W) ln(W<sub>k</sub>/W) in nats — the entropy
+     * of the label distribution, computed exactly from the per-class weight sums (no second pass
+     * over the data). The weights are the effective ones the mean uses (sample weight × class
+     * weight). Accurate to a few ulps: a prior above ½ has its logarithm taken as
+     * log1p(−(W − W<sub>k</sub>)/W), with W − W<sub>k</sub> the sum of the other classes' weights,
+     * so a dominant class keeps its digits.
+     *
+     * <p>Defined when every example had a hard target (a label, 0/1 or a one-hot row; no soft
+     * target and no label smoothing), at least two classes have positive weight (else B = 0), and
+     * the loss is a {@link CrossEntropy} (the baseline of a {@link KlDivergenceLoss} is not a
+     * label prior).
+     *
+     * @return B &gt; 0, or empty when undefined (see above)
+     */
+    public OptionalDouble baselineLogLoss() {
+        if (!(loss instanceof CrossEntropy) || softTargets > 0) {
+            return OptionalDouble.empty();
+        }
+        int present = 0;
+        double total = 0.0;
+        for (double wk : classWeight) {
+            if (wk > 0.0) {
+                present++;
+                total += wk;
+            }
+        }
+        if (present < 2) {
+            return OptionalDouble.empty();
+        }
+        double b = 0.0;
+        for (int k = 0; k < classWeight.length; k++) {
+            double wk = classWeight[k];
+            if (wk > 0.0) {
+                double p = wk / total;
+                double lnP;
+                if (p > 0.5) {
+                    double rest = 0.0;
+                    for (int j = 0; j < classWeight.length; j++) {
+                        rest += j == k ? 0.0 : classWeight[j];
+                    }
+                    lnP = Math.log1p(-rest / total);
+                } else {
+                    lnP = Math.log(p);
+                }
+                b -= p * lnP;
+            }
+        }
+        return OptionalDouble.of(b);
+    }
+
+    /**
+     * The D² log-loss skill score (scikit-learn ≥ 1.5 {@code d2_log_loss_score}): D² = 1 − LL/B,
+     * where LL is {@link #mean()} and B the {@link #baselineLogLoss()} of always predicting the
+     * class priors; the fraction of the baseline's log loss the model explains. 1 for a perfect
+     * model, 0 for one that predicts the priors, negative for one worse than the priors.
+     *
+     * @return D² ≤ 1 (−∞ when the mean is +∞), or empty when the baseline is undefined: soft or
+     *     smoothed targets, fewer than two classes of positive weight, or a
+     *     {@link KlDivergenceLoss}
+     */
+    public OptionalDouble d2LogLossScore() {
+        OptionalDouble b = baselineLogLoss();
+        return b.isPresent() ? OptionalDouble.of(1.0 - mean() / b.getAsDouble()) : OptionalDouble.empty();
+    }
+
+    /**
      * The number of classes K.
      *
      * @return K (2 for binary)
@@ -191,6 +329,8 @@ public final class LossSummary {
      * The tutorial's reading of the mean (see {@link Interpretation}).
      *
      * @return the band the mean falls in
+     * @throws IllegalArgumentException if the mean is negative, which only a
+     *     {@link KlDivergenceLoss} under a peer profile can give (rows that are not distributions)
      */
     public Interpretation interpretation() {
         return Interpretation.of(mean());
@@ -204,6 +344,6 @@ public final class LossSummary {
     public String toString() {
         return String.format(Locale.ROOT, "mean %s nats over %d examples (weight sum %s, sum %s,"
                 + " clipped %d, %s)", mean(), count, weightSum, sum, clipCount,
-                interpretation().reading());
+                mean() >= 0.0 ? interpretation().reading() : "negative: rows that are not distributions");
     }
 }

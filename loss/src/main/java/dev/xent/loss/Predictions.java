@@ -24,7 +24,9 @@ public enum Predictions {
      * costs −ln(1 − p), taken as −log1p(−p) for p ≤ ½ so that a tiny p keeps all its digits), H(t,
      * q) with {@link dev.xent.InformationMeasures#crossEntropyNats(double[], double[])} for a target
      * row or a soft binary target (t = [1 − y, y], q = [1 − p, p]). A hard label costs one
-     * logarithm and allocates nothing.
+     * logarithm and allocates nothing. A {@link Profile} may rescale rows (their sum is then not
+     * checked, only that it is positive) and clamp −ln q at 100, term by term (then each term is
+     * the backend's {@code informationNats}).
      */
     PROBABILITIES {
         @Override
@@ -39,6 +41,17 @@ public enum Predictions {
         double binary(Workspace w, double y, double prediction) {
             double p = w.clipping.clip(prediction);
             w.clipped = p != prediction;
+            if (w.clampsLog) {
+                // PyTorch's BCELoss: −(y·max(ln p, −100) + (1 − y)·max(ln(1 − p), −100))
+                double l = 0.0;
+                if (y > 0.0) {
+                    l += y * w.clamp(w.backend.informationNats(p));
+                }
+                if (y < 1.0) {
+                    l += (1.0 - y) * w.clamp(LogSpace.complementInformation(w.backend, p));
+                }
+                return l;
+            }
             if (y == 1.0) {
                 return w.backend.informationNats(p);
             } else if (y == 0.0) {
@@ -54,28 +67,50 @@ public enum Predictions {
         @Override
         double checkRow(double[] row, int k, double tolerance, long example) {
             Checks.probabilities(row, k, Input.PREDICTION, "prediction", example);
-            Checks.rowSum(row, k, false, tolerance, Input.PREDICTION_ROW, "prediction", example);
+            if (tolerance == Double.POSITIVE_INFINITY) {
+                // a profile rescales the row: its sum is not checked, but it must be positive
+                Checks.positiveSum(row, k, example);
+            } else {
+                Checks.rowSum(row, k, false, tolerance, Input.PREDICTION_ROW, "prediction", example);
+            }
             return 1.0;
         }
 
         @Override
         double sparse(Workspace w, int label, double[] row, double max) {
-            double q = w.clipping.clip(row[label]);
-            w.clipped = q != row[label];
-            return w.backend.informationNats(q);
+            double q;
+            if (w.rescales) {
+                q = w.rescale(row, true)[label];
+            } else {
+                q = w.clipping.clip(row[label]);
+                w.clipped = q != row[label];
+            }
+            return w.clamp(w.backend.informationNats(q));
         }
 
         @Override
         double categorical(Workspace w, double[] t, double[] row, double max) {
+            double[] q = row;
             w.clipped = false;
-            if (w.clipping.isExact()) {
-                return w.backend.crossEntropyNats(t, row);
+            if (w.rescales) {
+                q = w.rescale(row, w.clipFirst);
+            } else if (!w.clipping.isExact()) {
+                q = w.predK;
+                for (int i = 0; i < row.length; i++) {
+                    q[i] = w.clipping.clip(row[i]);
+                    w.clipped |= t[i] > 0.0 && q[i] != row[i];
+                }
             }
-            for (int i = 0; i < row.length; i++) {
-                w.predK[i] = w.clipping.clip(row[i]);
-                w.clipped |= t[i] > 0.0 && w.predK[i] != row[i];
+            if (w.clampsLog) {
+                double l = 0.0;
+                for (int i = 0; i < q.length; i++) {
+                    if (t[i] > 0.0) {
+                        l += t[i] * w.clamp(w.backend.informationNats(q[i]));
+                    }
+                }
+                return l;
             }
-            return w.backend.crossEntropyNats(t, w.predK);
+            return w.backend.crossEntropyNats(t, q);
         }
 
         @Override

@@ -5,7 +5,8 @@ import dev.xent.sum.CompensatedSum;
 import java.util.Arrays;
 
 /**
- * The accumulation of a loss, in one place: the count, the clip count, the compensated sums of
+ * The accumulation of a loss, in one place: the count, the clip count (and a profile's counts of
+ * rescaled rows and clamped terms, and the number of soft targets), the compensated sums of
  * weights and of weighted losses, the same per class, and (for batch results only) the
  * per-example values. Losses of +∞ are counted apart, so the sum becomes +∞ without turning the
  * compensation into NaN. O(K) memory without per-example values; nothing is allocated per example
@@ -15,6 +16,10 @@ final class Tally {
 
     private long count;
     private long clipCount;
+    /** A profile's counts, and the number of examples with a soft (or smoothed) target. */
+    private long rescaledRows;
+    private long clampedTerms;
+    private long softTargets;
     private long infinite;
     private final CompensatedSum weightSum = new CompensatedSum();
     private final CompensatedSum sum = new CompensatedSum();
@@ -45,6 +50,28 @@ final class Tally {
 
     long clipCount() {
         return clipCount;
+    }
+
+    long rescaledRows() {
+        return rescaledRows;
+    }
+
+    long clampedTerms() {
+        return clampedTerms;
+    }
+
+    /**
+     * Notes what a profile did to the example about to be recorded, and whether its target was
+     * soft; called just before {@link #record}.
+     */
+    void note(boolean rescaled, int clamped, boolean soft) {
+        if (rescaled) {
+            rescaledRows++;
+        }
+        clampedTerms += clamped;
+        if (soft) {
+            softTargets++;
+        }
     }
 
     double weightSum() {
@@ -96,6 +123,9 @@ final class Tally {
         }
         count += other.count;
         clipCount += other.clipCount;
+        rescaledRows += other.rescaledRows;
+        clampedTerms += other.clampedTerms;
+        softTargets += other.softTargets;
         infinite += other.infinite;
         weightSum.add(other.weightSum);
         sum.add(other.sum);
@@ -108,7 +138,7 @@ final class Tally {
     }
 
     /** The summary so far, for {@code loss}; throws for an empty dataset or a weight sum of 0. */
-    LossSummary summary(CrossEntropy loss) {
+    LossSummary summary(Loss loss) {
         if (count == 0) {
             throw LossInputException.of(-1, -1, Input.DATASET, 0, "at least one example",
                     "empty dataset: no examples, so there is no mean loss");
@@ -128,7 +158,7 @@ final class Tally {
         }
         double[] perExample = values == null ? null : Arrays.copyOf(values, (int) count);
         return new LossSummary(loss, count, w, sum(), clipCount, classCount.clone(), classWeights,
-                classMeans, perExample);
+                classMeans, perExample, rescaledRows, clampedTerms, softTargets);
     }
 
     private void keep(long index, double value) {

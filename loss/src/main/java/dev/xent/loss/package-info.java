@@ -4,12 +4,13 @@
  * ({@link dev.xent.loss.CategoricalCrossEntropy}), sparse with class indices, including the
  * negative log-likelihood ({@link dev.xent.loss.SparseCrossEntropy}), and scikit-learn style log
  * loss with class names ({@link dev.xent.loss.LabelledLogLoss}) — all created by the factories of
- * {@link dev.xent.loss.CrossEntropy}, from probabilities, logits or log-probabilities
+ * {@link dev.xent.loss.CrossEntropy} — and the KL divergence between target and prediction rows
+ * ({@link dev.xent.loss.KlDivergenceLoss}, made by {@link dev.xent.loss.Loss#klDivergence}), from probabilities, logits or log-probabilities
  * ({@link dev.xent.loss.Predictions}), configured by one immutable
- * {@link dev.xent.loss.LossOptions} value (clipping policy, label smoothing, class weights,
- * row-sum tolerance, backend), evaluated on a batch or streamed in constant memory through each
+ * {@link dev.xent.loss.LossOptions} value (clipping policy, peer {@link dev.xent.loss.Profile},
+ * label smoothing, class weights, row-sum tolerance, backend), evaluated on a batch or streamed in constant memory through each
  * kind's own {@link dev.xent.loss.LossAccumulator}, with a {@link dev.xent.loss.LossSummary} as
- * the result.
+ * the result (with perplexity, bits per token and the D² skill score against the class priors).
  *
  * <p>For one example with target distribution t and predicted distribution q over K classes the
  * loss is the cross-entropy H(t, q) = −Σ<sub>k</sub> t<sub>k</sub> ln q<sub>k</sub> in nats; with

@@ -15,6 +15,8 @@ import dev.xent.loss.BinaryAccumulator;
 import dev.xent.loss.BinaryCrossEntropy;
 import dev.xent.loss.Clipping;
 import dev.xent.loss.CrossEntropy;
+import dev.xent.loss.KlDivergenceLoss;
+import dev.xent.loss.Loss;
 import dev.xent.loss.LossAccumulator;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
@@ -342,5 +344,119 @@ class LossProperties {
                         }
                     }
                 });
+    }
+
+    // ---- the KL divergence loss, D², perplexity (issue 12) ----
+
+    /** Two probability rows of the same k, 2–6. */
+    private record Rows(double[] t, double[] q) {
+        @Override
+        public String toString() {
+            return Arrays.toString(t) + " || " + Arrays.toString(q);
+        }
+    }
+
+    private static Gen<Rows> rowPairs() {
+        return integers().between(2, 6).flatMap(k -> rows(k).zip(rows(k), Rows::new));
+    }
+
+    @Test
+    void klLossIsNonNegativeAndZeroExactlyWhenTheRowsAreEqual() {
+        // Gibbs' inequality, KL(t‖q) ≥ 0 with equality iff t = q (Cover & Thomas, Theorem 2.6.3);
+        // xent's terms t ln(t/q) − t + q are each ≥ 0 and exactly 0 when t = q entry by entry
+        qt().withFixedSeed(SEED).forAll(rowPairs()).checkAssert(r -> {
+            int k = r.t().length;
+            for (Predictions form : new Predictions[] {Predictions.PROBABILITIES, Predictions.LOG_PROBABILITIES}) {
+                KlDivergenceLoss loss = Loss.klDivergence(k, form);
+                double[] q = form == Predictions.PROBABILITIES ? r.q() : logs(r.q());
+                double[] t = form == Predictions.PROBABILITIES ? r.t() : logs(r.t());
+                double kl = loss.accumulator().add(r.t(), q);
+                assertThat(kl).as("%s %s", form, r).isGreaterThanOrEqualTo(0.0);
+                if (!Arrays.equals(r.t(), r.q())) {
+                    // rows drawn independently from [1e-3, 1] are far apart: KL is well above rounding
+                    assertThat(kl).as("%s %s", form, r).isGreaterThan(0.0);
+                }
+                assertThat(loss.accumulator().add(r.t(), t)).as("%s KL(t‖t)", form).isEqualTo(0.0);
+            }
+        });
+    }
+
+    @Test
+    void klLossIsTheCrossEntropyMinusTheTargetsEntropyRowByRow() {
+        // KL(t‖q) = H(t, q) − H(t) (Cover & Thomas, eq. 2.90 rearranged); the categorical loss and
+        // the entropy are each within 3(n + 2) ≤ 24 ulps of values ≤ H(t, q) (Tolerance's table,
+        // the kl backend being the loosest), KL itself within a few ulps: 64 ulps of max(1, H(t, q))
+        qt().withFixedSeed(SEED).forAll(rowPairs()).checkAssert(r -> {
+            int k = r.t().length;
+            double kl = Loss.klDivergence(k, Predictions.PROBABILITIES).accumulator().add(r.t(), r.q());
+            for (InformationMeasures b : backends()) {
+                double ce = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(b).accumulator()
+                        .add(r.t(), r.q());
+                double h = b.entropyNats(r.t());
+                assertThat(kl).as("%s %s", b.id(), r).isCloseTo(ce - h, within(64 * U * Math.max(1.0, ce)));
+            }
+        });
+    }
+
+    @Test
+    void d2IsZeroWhenTheModelPredictsTheClassPriors() {
+        // LL(priors) is the baseline itself, so D² = 1 − B/B = 0; both are sums of the same
+        // N·(−ln p_k) terms, within a few ulps each: |D²| ≤ 32 ulps of 1
+        qt().withFixedSeed(SEED).forAll(datasets()).checkAssert(data -> {
+            int k = data.get(0).q().length;
+            int[] labels = data.stream().mapToInt(Example::label).toArray();
+            double[] prior = new double[k];
+            for (int y : labels) {
+                prior[y] += 1.0 / labels.length;
+            }
+            double[][] rows = new double[labels.length][];
+            Arrays.fill(rows, Distribution.normalize(prior).toArray());
+            for (InformationMeasures b : backends()) {
+                LossSummary s = sparseLoss(k, b).evaluate(labels, rows);
+                if (Arrays.stream(labels).distinct().count() < 2) {
+                    assertThat(s.d2LogLossScore()).as("a single class has no baseline").isEmpty();
+                } else {
+                    assertThat(s.d2LogLossScore().orElseThrow()).as(b.id()).isCloseTo(0.0, within(32 * U));
+                }
+            }
+        });
+    }
+
+    @Test
+    void d2IsAtMostOne() {
+        // LL ≥ 0 and B > 0, so D² = 1 − LL/B ≤ 1, whatever the model
+        qt().withFixedSeed(SEED).forAll(datasets()).checkAssert(data -> {
+            int k = data.get(0).q().length;
+            int[] labels = data.stream().mapToInt(Example::label).toArray();
+            double[][] rows = data.stream().map(Example::q).toArray(double[][]::new);
+            for (InformationMeasures b : backends()) {
+                sparseLoss(k, b).evaluate(labels, rows).d2LogLossScore()
+                        .ifPresent(d2 -> assertThat(d2).as(b.id()).isLessThanOrEqualTo(1.0));
+            }
+        });
+    }
+
+    @Test
+    void thePerplexityOfTheUniformPredictorOverKClassesIsK() {
+        // −ln(1/K) = ln K within an ulp or two; exp turns an absolute error δ of ln K into a
+        // relative one, K·(δ + u): 8 ulps of K·max(1, ln K) is ample
+        qt().withFixedSeed(SEED).forAll(integers().between(2, 64), lists().of(integers().between(0, 63))
+                .ofSizeBetween(1, 50)).checkAssert((k, ys) -> {
+                    int[] labels = ys.stream().mapToInt(y -> y % k).toArray();
+                    double[] uniform = new double[k];
+                    Arrays.fill(uniform, 1.0 / k);
+                    double[][] rows = new double[labels.length][];
+                    Arrays.fill(rows, uniform);
+                    for (InformationMeasures b : backends()) {
+                        LossSummary s = sparseLoss(k, b).evaluate(labels, rows);
+                        assertThat(s.perplexity()).as(b.id()).isCloseTo(k, within(8 * U * k * Math.max(1.0, Math.log(k))));
+                        assertThat(s.bitsPerToken()).as(b.id()).isCloseTo(Math.log(k) / Math.log(2),
+                                within(8 * U * Math.max(1.0, Math.log(k))));
+                    }
+                });
+    }
+
+    private static double[] logs(double[] p) {
+        return Arrays.stream(p).map(Math::log).toArray();
     }
 }

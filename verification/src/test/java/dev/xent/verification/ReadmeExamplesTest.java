@@ -13,9 +13,11 @@ import dev.xent.loss.ClassLabels;
 import dev.xent.loss.Clipping;
 import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.Interpretation;
+import dev.xent.loss.Loss;
 import dev.xent.loss.LossOptions;
 import dev.xent.loss.LossSummary;
 import dev.xent.loss.Predictions;
+import dev.xent.loss.Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java examples of README.md live here, between {@code README:begin} and {@code README:end}
- * markers; this test runs them and checks that README shows them verbatim, so the documentation
- * cannot drift from code that compiles and runs.
+ * markers, and those of docs/losses.md (the loss layer's manual) between {@code LOSSES:begin} and
+ * {@code LOSSES:end}; this test runs them and checks that each page shows its examples verbatim,
+ * so the documentation cannot drift from code that compiles and runs.
  */
 class ReadmeExamplesTest {
 
@@ -103,24 +106,93 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void theKlLossExampleComputesTheDivergenceAndKerassNumber() {
+        // LOSSES:begin kl-example
+        double[][] t = {{0.25, 0.25, 0.5}, {0.1, 0.6, 0.3}, {0.5, 0.5, 0.0}};
+        double[][] q = {{0.5, 0.25, 0.25}, {0.2, 0.5, 0.3}, {0.25, 0.5, 0.25}};
+        LossSummary kl = Loss.klDivergence(3, Predictions.PROBABILITIES).evaluate(t, q);
+        double mean = kl.mean();                                  // 0.1866462004801124 nats
+
+        double keras = Loss.klDivergence(2, Predictions.PROBABILITIES)
+                .withProfile(Profile.KERAS)                       // keras.losses.KLDivergence
+                .evaluate(new double[][] {{0, 1}, {0, 0}}, new double[][] {{0.6, 0.4}, {0.4, 0.6}})
+                .mean();                                          // 0.45814304511982884 (Keras docs: 0.458)
+        // LOSSES:end kl-example
+
+        // mpmath and numpy: loss/src/test/python/peers_reference.py
+        assertThat(mean).isCloseTo(0.1866462004801124, within(1e-15));
+        assertThat(keras).isCloseTo(0.45814304511982884, within(1e-15));
+    }
+
+    @Test
+    void theSkillScoreExampleGivesTheTutorialsD2PerplexityAndBits() {
+        // LOSSES:begin d2-example
+        double[] y = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
+        double[] p = {0.8, 0.9, 0.9, 0.6, 0.8, 0.1, 0.4, 0.2, 0.1, 0.3};
+        LossSummary s = CrossEntropy.binary(Predictions.PROBABILITIES).evaluate(y, p);
+        double baseline = s.baselineLogLoss().orElseThrow();     // ln 2 = 0.6931471805599453: priors 1/2, 1/2
+        double d2 = s.d2LogLossScore().orElseThrow();            // 1 − 0.2469…/ln 2 = 0.64376989803955425…
+        double perplexity = s.perplexity();                      // e^0.2469… = 1.2800765627670587
+        double bits = s.bitsPerToken();                          // 0.2469…/ln 2 = 0.35623010196044574
+        // LOSSES:end d2-example
+
+        // mpmath (peers_reference.py); D² is half-way between two doubles: 1 ulp either way
+        assertThat(baseline).isCloseTo(Math.log(2), within(1e-16));
+        assertThat(d2).isCloseTo(0.643769898039554255, within(2e-16));
+        assertThat(perplexity).isCloseTo(1.2800765627670587, within(1e-15));
+        assertThat(bits).isCloseTo(0.35623010196044574, within(1e-15));
+    }
+
+    @Test
+    void theProfileExampleReproducesPyTorchsClampAndKerassRescaling() {
+        // LOSSES:begin profile-example
+        LossOptions torch = LossOptions.DEFAULTS.withProfile(Profile.PYTORCH);
+        BinaryAccumulator bce = CrossEntropy.binary(Predictions.PROBABILITIES)
+                .withOptions(torch).accumulator();                // torch.nn.BCELoss
+        double certainMiss = bce.add(1.0, 0.0);                   // 100: ln q clamped at −100
+        long clamped = bce.summary().clampedTerms();              // 1
+
+        LossSummary keras = CrossEntropy.categorical(3, Predictions.PROBABILITIES)
+                .withOptions(LossOptions.DEFAULTS.withProfile(Profile.KERAS))
+                .evaluate(new double[][] {{0, 0, 1}}, new double[][] {{0.2, 0.2, 0.4}});
+        double rescaled = keras.mean();                           // −ln(0.4/0.8) = ln 2
+        long rows = keras.rescaledRows();                         // 1
+        // LOSSES:end profile-example
+
+        assertThat(certainMiss).isEqualTo(100.0);
+        assertThat(clamped).isEqualTo(1);
+        assertThat(rescaled).isCloseTo(Math.log(2), within(2e-16));
+        assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
     void readmeShowsEveryMarkedExampleVerbatim() throws IOException {
+        assertPageShowsItsExamples("README", "../README.md");
+    }
+
+    @Test
+    void theLossManualShowsEveryMarkedExampleVerbatim() throws IOException {
+        assertPageShowsItsExamples("LOSSES", "../docs/losses.md");
+    }
+
+    private static void assertPageShowsItsExamples(String marker, String page) throws IOException {
         Path here = Path.of("src/test/java/dev/xent/verification/ReadmeExamplesTest.java");
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        List<String> snippets = snippets(Files.readAllLines(here, StandardCharsets.UTF_8));
+        String text = Files.readString(Path.of(page), StandardCharsets.UTF_8);
+        List<String> snippets = snippets(Files.readAllLines(here, StandardCharsets.UTF_8), marker);
         assertThat(snippets).isNotEmpty();
         for (String snippet : snippets) {
-            assertThat(readme).as("README.md must contain this example verbatim").contains(snippet);
+            assertThat(text).as(page + " must contain this example verbatim").contains(snippet);
         }
     }
 
-    /** The marked regions, with the method body's 8-space indentation removed. */
-    static List<String> snippets(List<String> lines) {
+    /** The regions marked {@code // MARKER:begin}, with the method body's 8-space indentation removed. */
+    static List<String> snippets(List<String> lines, String marker) {
         List<String> result = new ArrayList<>();
         StringBuilder current = null;
         for (String line : lines) {
-            if (line.strip().startsWith("// README:begin")) {
+            if (line.strip().startsWith("// " + marker + ":begin")) {
                 current = new StringBuilder();
-            } else if (line.strip().startsWith("// README:end") && current != null) {
+            } else if (line.strip().startsWith("// " + marker + ":end") && current != null) {
                 result.add(current.toString());
                 current = null;
             } else if (current != null) {
