@@ -72,6 +72,20 @@ public final class LossAggregator extends Aggregator<Row, LossBuffer, Row> {
         this.spec = spec;
         this.weighted = weighted;
         this.function = function;
+        if (spec != null) {
+            check(kind, spec);
+        }
+    }
+
+    /**
+     * Builds the loss once, on the driver, so that options that do not fit the kind (a labelled loss
+     * without {@code classes}, class weights of the wrong number) fail before any row is read.
+     */
+    private static void check(LossKind kind, LossSpec spec) {
+        int k = spec.fixedClasses();
+        if (kind == LossKind.BINARY || kind == LossKind.LABELLED || k > 0) {
+            spec.loss(kind, kind == LossKind.BINARY ? 2 : k);
+        }
     }
 
     /**

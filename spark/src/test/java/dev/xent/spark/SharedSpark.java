@@ -3,8 +3,8 @@ package dev.xent.spark;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one local[2] session of this module's tests, bound to 127.0.0.1, no UI, few shuffle
- * partitions; created on first use and stopped by Spark's own shutdown hook.
+ * The one local[2] session of this module's tests, bound to 127.0.0.1, no UI, two shuffle
+ * partitions, no whole-stage code generation; created on first use and stopped by Spark's own shutdown hook.
  */
 final class SharedSpark {
 
@@ -21,8 +21,11 @@ final class SharedSpark {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.default.parallelism", "4")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.default.parallelism", "2")
+                    // the tests run many tiny queries: compiling generated code for each costs more
+                    // than it saves (the results do not depend on it)
+                    .config("spark.sql.codegen.wholeStage", "false")
                     .getOrCreate();
             XentSpark.register(session);
         }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -53,8 +54,9 @@ class SparkLossesTest {
         }
         StructType schema = new StructType().add("y", DataTypes.DoubleType)
                 .add("p", DataTypes.DoubleType);
-        // three partitions: the result is merged from several buffers
-        tutorial = spark.createDataFrame(rows, schema).repartition(3);
+        // three partitions (without a shuffle): the result is merged from several buffers
+        tutorial = spark.createDataFrame(
+                new JavaSparkContext(spark.sparkContext()).parallelize(rows, 3), schema);
         tutorial.createOrReplaceTempView("tutorial");
     }
 
@@ -110,13 +112,23 @@ class SparkLossesTest {
                 RowFactory.create(1.0, 0.5, 0.5), RowFactory.create(1.0, -3.0, 1.0),
                 RowFactory.create(0.0, 4.0, 3.0)), new StructType().add("t", DataTypes.DoubleType)
                         .add("z", DataTypes.DoubleType).add("w", DataTypes.DoubleType))
-                .repartition(2).createOrReplaceTempView("logits");
+                .createOrReplaceTempView("logits");
         Row r = spark.sql("SELECT xent_binary_log_loss_with(t, z, w,"
                 + " 'form=logits; class_weights=1,3') FROM logits").first().getStruct(0);
         assertRelative(r.getDouble(r.fieldIndex("mean")), 1.8334907778328142, Tolerances.EXACT);
         assertRelative(r.getDouble(r.fieldIndex("sum")), 22.918634722910177, Tolerances.EXACT);
         assertThat(r.getDouble(r.fieldIndex("weight_sum"))).isEqualTo(12.5);
         assertThat(r.getLong(r.fieldIndex("count"))).isEqualTo(5L);
+    }
+
+    @Test
+    void labelSmoothingMovesTheTargetsTowardsOneHalf() {
+        // mpmath: y' = y(1 − 0.1) + 0.05, ℓ = −y' ln p − (1 − y') ln(1 − p), mean over the tutorial
+        // = 0.31994993815100525; y' and 1 − p are rounded to doubles on the way (2⁻⁵⁴ absolute at
+        // most on losses of order 1), hence an absolute bound
+        Row r = spark.sql("SELECT xent_binary_log_loss_with(y, p, 1.0, 'smoothing=0.1')"
+                + " FROM tutorial").first().getStruct(0);
+        assertThat(r.getDouble(0)).isCloseTo(0.31994993815100525, within(1e-15));
     }
 
     @Test
@@ -151,7 +163,7 @@ class SparkLossesTest {
         spark.createDataFrame(rows, new StructType().add("k", DataTypes.DoubleType)
                 .add("t", DataTypes.createArrayType(DataTypes.DoubleType))
                 .add("q", DataTypes.createArrayType(DataTypes.DoubleType)))
-                .repartition(3).createOrReplaceTempView("rows");
+                .createOrReplaceTempView("rows");
         Row r = spark.sql("SELECT xent_log_loss(k, q), xent_categorical_log_loss(t, q) FROM rows")
                 .first();
         // 1 − p is rounded, so the exact value is of the rounded complements: the tutorial's mean
@@ -248,6 +260,10 @@ class SparkLossesTest {
                 .hasMessageContaining("unknown clipping policy 'sometimes'");
         assertThatThrownBy(() -> LossSpec.parse("colour=blue"))
                 .hasMessageContaining("unknown key 'colour'");
+        assertThatThrownBy(() -> XentSpark.logLoss(LossKind.LABELLED, "clip=keras"))
+                .hasMessageContaining("needs classes=");
+        assertThatThrownBy(() -> XentSpark.binaryLogLoss("class_weights=1,2,3"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     static Path target() {
