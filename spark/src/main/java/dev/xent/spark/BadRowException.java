@@ -17,8 +17,11 @@ public final class BadRowException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The function that read the row. */
     private final String function;
+    /** The row's values, as printed. */
     private final String row;
+    /** The partition id, or −1. */
     private final int partition;
 
     /**

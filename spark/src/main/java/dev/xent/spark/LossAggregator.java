@@ -61,10 +61,13 @@ public final class LossAggregator extends Aggregator<Row, LossBuffer, Row> {
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, true), false),
     });
 
+    /** The loss. */
     private final LossKind kind;
     /** null when the options come in a column. */
     private final LossSpec spec;
+    /** Whether the third column is a sample weight. */
     private final boolean weighted;
+    /** The name in messages. */
     private final String function;
 
     private LossAggregator(LossKind kind, LossSpec spec, boolean weighted, String function) {

@@ -42,10 +42,15 @@ public final class LossBuffer implements Serializable {
     /** The names of the classes, null until known. */
     String[] classNames;
 
+    /** Rows folded in (including weight 0). */
     long count;
+    /** Rows whose loss clipping changed. */
     long clipCount;
+    /** Bad rows skipped. */
     long skipped;
+    /** Folded parts whose sum was +∞. */
     long infinite;
+    /** The same per class. */
     long[] classInfinite;
     transient CompensatedSum sum = new CompensatedSum();
     transient CompensatedSum weightSum = new CompensatedSum();
@@ -156,6 +161,13 @@ public final class LossBuffer implements Serializable {
         weightSum.add(other.weightSum);
     }
 
+    /**
+     * Folds the live accumulator, then writes the fields and the compensated totals' values.
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     * @serialData the default fields, then Σwℓ, Σw and per class Σwℓ and Σw as doubles
+     */
     private void writeObject(ObjectOutputStream out) throws IOException {
         fold();
         out.defaultWriteObject();
@@ -167,6 +179,13 @@ public final class LossBuffer implements Serializable {
         }
     }
 
+    /**
+     * Reads what {@code writeObject} wrote.
+     *
+     * @param in the stream
+     * @throws IOException if reading fails
+     * @throws ClassNotFoundException if a class is missing
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         sum = new CompensatedSum().add(in.readDouble());

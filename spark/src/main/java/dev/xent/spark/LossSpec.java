@@ -51,14 +51,23 @@ public final class LossSpec implements Serializable {
     /** The defaults: the empty options string. */
     public static final LossSpec DEFAULTS = parse("");
 
+    /** The text parsed. */
     private final String text;
+    /** {@code form}. */
     private final Predictions form;
+    /** {@code clip}, as {@link Clipping#name()}. */
     private final String clipping;
+    /** {@code smoothing}. */
     private final double smoothing;
+    /** {@code class_weights}, or null. */
     private final double[] classWeights;
+    /** {@code tolerance}, or NaN for the default. */
     private final double tolerance;
+    /** {@code classes}, or null. */
     private final List<String> classes;
+    /** {@code backend}, or null. */
     private final String backend;
+    /** {@code bad_rows=skip}. */
     private final boolean skipBadRows;
 
     private LossSpec(String text, Predictions form, String clipping, double smoothing,
