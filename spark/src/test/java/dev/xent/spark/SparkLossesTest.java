@@ -7,7 +7,15 @@ import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import dev.xent.loss.BinaryAccumulator;
+import dev.xent.loss.BinaryCrossEntropy;
+import dev.xent.loss.Clipping;
+import dev.xent.loss.CrossEntropy;
+import dev.xent.loss.LossSummary;
+import dev.xent.loss.Predictions;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.SplittableRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +240,45 @@ class SparkLossesTest {
                 + " FROM tutorial GROUP BY y ORDER BY y").collectAsList();
         assertRelative(byClass.get(0).getDouble(1), TUTORIAL_CLASS0, Tolerances.EXACT);
         assertRelative(byClass.get(1).getDouble(1), TUTORIAL_CLASS1, Tolerances.EXACT);
+    }
+
+    @Test
+    void manyGroupsAgreeWithTheLossLayersOwnAccumulatorWhenSparkSpillsBuffers() {
+        // 300 groups of 20 rows in 3 partitions, and a fallback threshold of 2: Spark's object hash
+        // aggregation then serialises buffers mid-partition (sort-based fallback) and goes on
+        // adding rows to fresh ones. Expected: the loss layer's accumulator over each group's rows.
+        SplittableRandom random = new SplittableRandom(15);
+        List<Row> rows = new ArrayList<>();
+        Map<Integer, BinaryAccumulator> expected = new HashMap<>();
+        BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES)
+                .withClipping(Clipping.KERAS);
+        for (int n = 0; n < 6000; n++) {
+            int group = random.nextInt(300);
+            double p = random.nextInt(50) == 0 ? 0.0 : random.nextDouble();
+            double y = random.nextDouble() < p ? 1.0 : 0.0;
+            rows.add(RowFactory.create(group, y, p));
+            expected.computeIfAbsent(group, g -> loss.accumulator()).add(y, p);
+        }
+        spark.createDataFrame(new JavaSparkContext(spark.sparkContext()).parallelize(rows, 3),
+                new StructType().add("g", DataTypes.IntegerType).add("y", DataTypes.DoubleType)
+                        .add("p", DataTypes.DoubleType)).createOrReplaceTempView("groups");
+        String threshold = "spark.sql.objectHashAggregate.sortBased.fallbackThreshold";
+        String before = spark.conf().get(threshold);
+        spark.conf().set(threshold, "2");
+        try {
+            List<Row> got = spark.sql("SELECT g, xent_binary_log_loss_with(y, p, 1.0, 'clip=keras')"
+                    + " AS l FROM groups GROUP BY g").collectAsList();
+            assertThat(got).hasSize(expected.size());
+            for (Row r : got) {
+                LossSummary want = expected.get(r.getInt(0)).summary();
+                Row l = r.getStruct(1);
+                assertThat(l.getLong(l.fieldIndex("count"))).isEqualTo(want.count());
+                assertThat(l.getLong(l.fieldIndex("clip_count"))).isEqualTo(want.clipCount());
+                assertRelative(l.getDouble(l.fieldIndex("mean")), want.mean(), Tolerances.MERGE);
+            }
+        } finally {
+            spark.conf().set(threshold, before);
+        }
     }
 
     @Test
