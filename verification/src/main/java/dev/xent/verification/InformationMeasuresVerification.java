@@ -86,6 +86,12 @@ public abstract class InformationMeasuresVerification {
     /** The tag of the oracle check, the kit's slowest (a build may run it once, not in every run). */
     public static final String ORACLE_TAG = "xent-oracle";
 
+    /**
+     * The tag of the loss-layer checks (QuickTheories properties over the loss layer, which does not
+     * depend on how the backend was found: a build that runs the kit twice may run them once).
+     */
+    public static final String LOSS_TAG = "xent-loss";
+
     /** Creates the kit; subclasses have a no-argument constructor, as JUnit requires. */
     protected InformationMeasuresVerification() {
     }
@@ -654,6 +660,203 @@ public abstract class InformationMeasuresVerification {
     public DynamicTest jensenShannonAndPerplexityKeepTheirDigits() {
         return computation("jensenShannonAndPerplexityKeepTheirDigits",
                 Conventions::jensenShannonAndPerplexityKeepTheirDigits);
+    }
+
+    // ---------------------------------------------------------------- the loss layer on this backend
+
+    /**
+     * The tutorials dataset through every backend whole one by one and in parallel (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(60)
+    @Tag(LOSS_TAG)
+    public DynamicTest theTutorialsDatasetWholeOneByOneAndInParallel() {
+        return computation("theTutorialsDatasetWholeOneByOneAndInParallel", LossChecks::theTutorialsDatasetWholeOneByOneAndInParallel);
+    }
+
+    /**
+     * Cross entropy against a one hot target is minus the log of the predicted probability of the class (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(61)
+    @Tag(LOSS_TAG)
+    public DynamicTest crossEntropyAgainstAOneHotTargetIsMinusTheLogOfThePredictedProbabilityOfTheClass() {
+        return computation("crossEntropyAgainstAOneHotTargetIsMinusTheLogOfThePredictedProbabilityOfTheClass", LossChecks::crossEntropyAgainstAOneHotTargetIsMinusTheLogOfThePredictedProbabilityOfTheClass);
+    }
+
+    /**
+     * Binary cross entropy is symmetric under swapping the classes (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(62)
+    @Tag(LOSS_TAG)
+    public DynamicTest binaryCrossEntropyIsSymmetricUnderSwappingTheClasses() {
+        return computation("binaryCrossEntropyIsSymmetricUnderSwappingTheClasses", LossChecks::binaryCrossEntropyIsSymmetricUnderSwappingTheClasses);
+    }
+
+    /**
+     * The logits path equals the probability path wherever both are finite (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(63)
+    @Tag(LOSS_TAG)
+    public DynamicTest theLogitsPathEqualsTheProbabilityPathWhereverBothAreFinite() {
+        return computation("theLogitsPathEqualsTheProbabilityPathWhereverBothAreFinite", LossChecks::theLogitsPathEqualsTheProbabilityPathWhereverBothAreFinite);
+    }
+
+    /**
+     * Huge logits give the exact finite loss and never na n (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(64)
+    @Tag(LOSS_TAG)
+    public DynamicTest hugeLogitsGiveTheExactFiniteLossAndNeverNaN() {
+        return computation("hugeLogitsGiveTheExactFiniteLossAndNeverNaN", LossChecks::hugeLogitsGiveTheExactFiniteLossAndNeverNaN);
+    }
+
+    /**
+     * Uniform weights give the unweighted result (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(65)
+    @Tag(LOSS_TAG)
+    public DynamicTest uniformWeightsGiveTheUnweightedResult() {
+        return computation("uniformWeightsGiveTheUnweightedResult", LossChecks::uniformWeightsGiveTheUnweightedResult);
+    }
+
+    /**
+     * The sum is the mean times the number of examples (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(66)
+    @Tag(LOSS_TAG)
+    public DynamicTest theSumIsTheMeanTimesTheNumberOfExamples() {
+        return computation("theSumIsTheMeanTimesTheNumberOfExamples", LossChecks::theSumIsTheMeanTimesTheNumberOfExamples);
+    }
+
+    /**
+     * Merging partial accumulators in any grouping gives the same result (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(67)
+    @Tag(LOSS_TAG)
+    public DynamicTest mergingPartialAccumulatorsInAnyGroupingGivesTheSameResult() {
+        return computation("mergingPartialAccumulatorsInAnyGroupingGivesTheSameResult", LossChecks::mergingPartialAccumulatorsInAnyGroupingGivesTheSameResult);
+    }
+
+    /**
+     * Label smoothing with epsilon zero changes nothing (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(68)
+    @Tag(LOSS_TAG)
+    public DynamicTest labelSmoothingWithEpsilonZeroChangesNothing() {
+        return computation("labelSmoothingWithEpsilonZeroChangesNothing", LossChecks::labelSmoothingWithEpsilonZeroChangesNothing);
+    }
+
+    /**
+     * Clipping is monotone (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(69)
+    @Tag(LOSS_TAG)
+    public DynamicTest clippingIsMonotone() {
+        return computation("clippingIsMonotone", LossChecks::clippingIsMonotone);
+    }
+
+    /**
+     * Kl loss is non negative and zero exactly when the rows are equal (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(70)
+    @Tag(LOSS_TAG)
+    public DynamicTest klLossIsNonNegativeAndZeroExactlyWhenTheRowsAreEqual() {
+        return computation("klLossIsNonNegativeAndZeroExactlyWhenTheRowsAreEqual", LossChecks::klLossIsNonNegativeAndZeroExactlyWhenTheRowsAreEqual);
+    }
+
+    /**
+     * Kl loss is the cross entropy minus the targets entropy row by row (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(71)
+    @Tag(LOSS_TAG)
+    public DynamicTest klLossIsTheCrossEntropyMinusTheTargetsEntropyRowByRow() {
+        return computation("klLossIsTheCrossEntropyMinusTheTargetsEntropyRowByRow", LossChecks::klLossIsTheCrossEntropyMinusTheTargetsEntropyRowByRow);
+    }
+
+    /**
+     * D2 is zero when the model predicts the class priors (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(72)
+    @Tag(LOSS_TAG)
+    public DynamicTest d2IsZeroWhenTheModelPredictsTheClassPriors() {
+        return computation("d2IsZeroWhenTheModelPredictsTheClassPriors", LossChecks::d2IsZeroWhenTheModelPredictsTheClassPriors);
+    }
+
+    /**
+     * D2 is at most one (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(73)
+    @Tag(LOSS_TAG)
+    public DynamicTest d2IsAtMostOne() {
+        return computation("d2IsAtMostOne", LossChecks::d2IsAtMostOne);
+    }
+
+    /**
+     * The perplexity of the uniform predictor over k classes is k (the loss layer, {@code dev.xent:xent-loss}, computing with this backend; the
+     * property, its generator and its tolerance are in the kit's {@code LossChecks}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(74)
+    @Tag(LOSS_TAG)
+    public DynamicTest thePerplexityOfTheUniformPredictorOverKClassesIsK() {
+        return computation("thePerplexityOfTheUniformPredictorOverKClassesIsK", LossChecks::thePerplexityOfTheUniformPredictorOverKClassesIsK);
     }
 
     // ---------------------------------------------------------------- accuracy

@@ -8,7 +8,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import dev.xent.Backends;
 import dev.xent.Distribution;
 import dev.xent.InformationMeasures;
 import dev.xent.loss.BinaryAccumulator;
@@ -28,20 +27,24 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * The cross-entropy losses' properties, checked for every installed backend. Each property names
+ * The loss layer's properties, checked through the backend under test by
+ * {@link InformationMeasuresVerification}. Each property names
  * the identity it checks and, where one is needed, why its tolerance is right. The generators here
  * are small and local: probability rows are normalised positive weights (so the row-sum check
  * passes and every loss is finite), datasets have 1–120 examples over 2–5 classes.
  *
- * <p>Also here, because it must hold for every backend: the tutorial's worked example 3 (ten
+ * <p>Also here: the tutorial's worked example 3 (ten
  * per-example values, mpmath, and the mean 0.24691989080446483 nats) whole, one by one and in
  * parallel.
  */
-class LossProperties {
+final class LossChecks {
+
+    private LossChecks() {
+    }
+
 
     /** Seed for reproducible runs; QuickTheories' {@code QT_SEED} is not used here. */
     private static final long SEED = 20261124L;
@@ -67,12 +70,6 @@ class LossProperties {
         }
     }
 
-    private static List<InformationMeasures> backends() {
-        List<InformationMeasures> all = Backends.all();
-        assertThat(all).extracting(InformationMeasures::id).isEqualTo(Settings.expectedBackends());
-        return all;
-    }
-
     /** A probability row of k entries: normalised weights in [1e-3, 1], so every entry is > 0. */
     private static Gen<double[]> rows(int k) {
         return lists().of(doubles().between(1e-3, 1.0)).ofSize(k)
@@ -93,9 +90,8 @@ class LossProperties {
         return CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(b);
     }
 
-    @Test
-    void theTutorialsDatasetThroughEveryBackendWholeOneByOneAndInParallel() {
-        for (InformationMeasures b : backends()) {
+    static void theTutorialsDatasetWholeOneByOneAndInParallel(InformationMeasures b) {
+        { // the backend under test
             BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES).using(b);
             LossSummary batch = loss.evaluate(TUTORIAL_Y, TUTORIAL_P);
             // a few ulps of values ~0.1–0.5 (1 − ŷ is rounded before the log): 1e-15 absolute
@@ -115,15 +111,14 @@ class LossProperties {
         }
     }
 
-    @Test
-    void crossEntropyAgainstAOneHotTargetIsMinusTheLogOfThePredictedProbabilityOfTheClass() {
-        qt().withFixedSeed(SEED).forAll(integers().between(2, 6).flatMap(LossProperties::examples))
+    static void crossEntropyAgainstAOneHotTargetIsMinusTheLogOfThePredictedProbabilityOfTheClass(InformationMeasures b) {
+        qt().withFixedSeed(SEED).forAll(integers().between(2, 6).flatMap(LossChecks::examples))
                 .checkAssert(e -> {
                     int k = e.q().length;
                     double[] oneHot = new double[k];
                     oneHot[e.label()] = 1.0;
                     double expected = -Math.log(e.q()[e.label()]);
-                    for (InformationMeasures b : backends()) {
+                    { // the backend under test
                         double categorical = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(b)
                                 .evaluate(new double[][] {oneHot},
                                 new double[][] {e.q()}).mean();
@@ -136,8 +131,7 @@ class LossProperties {
                 });
     }
 
-    @Test
-    void binaryCrossEntropyIsSymmetricUnderSwappingTheClasses() {
+    static void binaryCrossEntropyIsSymmetricUnderSwappingTheClasses(InformationMeasures b) {
         // BCE(y, p) = BCE(1 − y, 1 − p). Dyadic y = i/64 and p = j/1024 make 1 − y and 1 − p exact,
         // so the identity is tested, not the rounding of 1 − p; p = 0 and 1 are included (then
         // both sides may be +∞).
@@ -145,7 +139,7 @@ class LossProperties {
                 .checkAssert((i, j) -> {
                     double y = i / 64.0;
                     double p = j / 1024.0;
-                    for (InformationMeasures b : backends()) {
+                    { // the backend under test
                         BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES).using(b);
                         double a = loss.evaluate(new double[] {y}, new double[] {p}).mean();
                         double c = loss.evaluate(new double[] {1 - y}, new double[] {1 - p}).mean();
@@ -159,14 +153,13 @@ class LossProperties {
                 });
     }
 
-    @Test
-    void theLogitsPathEqualsTheProbabilityPathWhereverBothAreFinite() {
+    static void theLogitsPathEqualsTheProbabilityPathWhereverBothAreFinite(InformationMeasures b) {
         qt().withFixedSeed(SEED).forAll(doubles().between(-30, 30), doubles().between(0, 1))
                 .checkAssert((z, y) -> {
                     double p = 1 / (1 + Math.exp(-z));
                     double fromLogit = CrossEntropy.binary(Predictions.LOGITS)
                             .evaluate(new double[] {y}, new double[] {z}).mean();
-                    for (InformationMeasures b : backends()) {
+                    { // the backend under test
                         double fromProbability = CrossEntropy.binary(Predictions.PROBABILITIES).using(b)
                                 .evaluate(new double[] {y}, new double[] {p}).mean();
                         // σ(z) rounded to double has relative error ~2u, which the logs turn into an
@@ -188,15 +181,14 @@ class LossProperties {
                     double[] softmax = Arrays.stream(q).map(v -> v / total).toArray();
                     double fromLogits = CrossEntropy.sparse(z.length, Predictions.LOGITS)
                             .evaluate(new int[] {y}, new double[][] {z}).mean();
-                    double fromProbabilities = sparseLoss(z.length, Backends.defaultBackend())
+                    double fromProbabilities = sparseLoss(z.length, b)
                             .withRowSumTolerance(1e-12).evaluate(new int[] {y}, new double[][] {softmax}).mean();
                     // the softmax in double: a few u relative in q_y, hence a few u absolute in −ln q_y
                     assertThat(fromLogits).isCloseTo(fromProbabilities, within(64 * U * Math.max(1, fromLogits)));
                 });
     }
 
-    @Test
-    void hugeLogitsGiveTheExactFiniteLossAndNeverNaN() {
+    static void hugeLogitsGiveTheExactFiniteLossAndNeverNaN(InformationMeasures b) {
         // for z ≥ 40, ln(1 + e^-z) < 4.3e-18 is below half an ulp of z, so the exact binary loss of
         // the wrong class, softplus(z) = z + ln(1 + e^-z), rounds to z itself
         qt().withFixedSeed(SEED).forAll(doubles().between(40, 1e300), integers().between(0, 1))
@@ -226,8 +218,7 @@ class LossProperties {
                 });
     }
 
-    @Test
-    void uniformWeightsGiveTheUnweightedResult() {
+    static void uniformWeightsGiveTheUnweightedResult(InformationMeasures b) {
         qt().withFixedSeed(SEED).withExamples(200).forAll(datasets(), doubles().between(1e-3, 1e3))
                 .checkAssert((data, c) -> {
                     int k = data.get(0).q().length;
@@ -235,7 +226,7 @@ class LossProperties {
                     double[][] rows = data.stream().map(Example::q).toArray(double[][]::new);
                     double[] weights = new double[data.size()];
                     Arrays.fill(weights, c);
-                    for (InformationMeasures b : backends()) {
+                    { // the backend under test
                         double plain = sparseLoss(k, b).evaluate(labels, rows).mean();
                         double weighted = sparseLoss(k, b).evaluate(labels, rows, weights).mean();
                         // c·ℓ rounds (u relative) and both sums are compensated: a few u relative
@@ -244,13 +235,12 @@ class LossProperties {
                 });
     }
 
-    @Test
-    void theSumIsTheMeanTimesTheNumberOfExamples() {
+    static void theSumIsTheMeanTimesTheNumberOfExamples(InformationMeasures b) {
         qt().withFixedSeed(SEED).withExamples(200).forAll(datasets()).checkAssert(data -> {
             int k = data.get(0).q().length;
             int[] labels = data.stream().mapToInt(Example::label).toArray();
             double[][] rows = data.stream().map(Example::q).toArray(double[][]::new);
-            for (InformationMeasures b : backends()) {
+            { // the backend under test
                 LossSummary s = sparseLoss(k, b).evaluate(labels, rows);
                 assertThat(s.weightSum()).isEqualTo(data.size());
                 // mean = sum / n and back: two roundings
@@ -259,12 +249,11 @@ class LossProperties {
         });
     }
 
-    @Test
-    void mergingPartialAccumulatorsInAnyGroupingGivesTheSameResult() {
+    static void mergingPartialAccumulatorsInAnyGroupingGivesTheSameResult(InformationMeasures b) {
         qt().withFixedSeed(SEED).withExamples(200).forAll(datasets(), integers().between(1, 12), longs().all())
                 .checkAssert((data, parts, seed) -> {
                     int k = data.get(0).q().length;
-                    for (InformationMeasures b : backends()) {
+                    { // the backend under test
                         SparseCrossEntropy loss = sparseLoss(k, b);
                         SparseAccumulator whole = loss.accumulator();
                         data.forEach(e -> whole.add(e.label(), e.q()));
@@ -301,13 +290,12 @@ class LossProperties {
                 });
     }
 
-    @Test
-    void labelSmoothingWithEpsilonZeroChangesNothing() {
-        qt().withFixedSeed(SEED).forAll(integers().between(2, 6).flatMap(LossProperties::examples),
+    static void labelSmoothingWithEpsilonZeroChangesNothing(InformationMeasures b) {
+        qt().withFixedSeed(SEED).forAll(integers().between(2, 6).flatMap(LossChecks::examples),
                         doubles().between(0, 1), doubles().between(0, 1))
                 .checkAssert((e, y, p) -> {
                     int k = e.q().length;
-                    for (InformationMeasures b : backends()) {
+                    { // the backend under test
                         SparseCrossEntropy c = sparseLoss(k, b);
                         assertThat(c.withLabelSmoothing(0.0).evaluate(new int[] {e.label()}, new double[][] {e.q()}).mean())
                                 .isEqualTo(c.evaluate(new int[] {e.label()}, new double[][] {e.q()}).mean());
@@ -318,8 +306,7 @@ class LossProperties {
                 });
     }
 
-    @Test
-    void clippingIsMonotone() {
+    static void clippingIsMonotone(InformationMeasures b) {
         // for every policy: clip is non-decreasing in p; so the loss of class 1 is non-increasing
         // in p and that of class 0 non-decreasing, and no clipped loss exceeds −ln ε
         Clipping[] policies = {Clipping.EXACT, Clipping.KERAS, Clipping.SKLEARN, Clipping.LEGACY, Clipping.of(0.01)};
@@ -329,7 +316,7 @@ class LossProperties {
                     double lo = Math.min(a, c);
                     double hi = Math.max(a, c);
                     assertThat(policy.clip(lo)).isLessThanOrEqualTo(policy.clip(hi));
-                    for (InformationMeasures b : backends()) {
+                    { // the backend under test
                         BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES)
                                 .withClipping(policy).using(b);
                         double[] ps = {lo, hi};
@@ -360,8 +347,7 @@ class LossProperties {
         return integers().between(2, 6).flatMap(k -> rows(k).zip(rows(k), Rows::new));
     }
 
-    @Test
-    void klLossIsNonNegativeAndZeroExactlyWhenTheRowsAreEqual() {
+    static void klLossIsNonNegativeAndZeroExactlyWhenTheRowsAreEqual(InformationMeasures b) {
         // Gibbs' inequality, KL(t‖q) ≥ 0 with equality iff t = q (Cover & Thomas, Theorem 2.6.3);
         // xent's terms t ln(t/q) − t + q are each ≥ 0 and exactly 0 when t = q entry by entry
         qt().withFixedSeed(SEED).forAll(rowPairs()).checkAssert(r -> {
@@ -381,15 +367,14 @@ class LossProperties {
         });
     }
 
-    @Test
-    void klLossIsTheCrossEntropyMinusTheTargetsEntropyRowByRow() {
+    static void klLossIsTheCrossEntropyMinusTheTargetsEntropyRowByRow(InformationMeasures b) {
         // KL(t‖q) = H(t, q) − H(t) (Cover & Thomas, eq. 2.90 rearranged); the categorical loss and
         // the entropy are each within 3(n + 2) ≤ 24 ulps of values ≤ H(t, q) (Tolerance's table,
         // the kl backend being the loosest), KL itself within a few ulps: 64 ulps of max(1, H(t, q))
         qt().withFixedSeed(SEED).forAll(rowPairs()).checkAssert(r -> {
             int k = r.t().length;
             double kl = Loss.klDivergence(k, Predictions.PROBABILITIES).accumulator().add(r.t(), r.q());
-            for (InformationMeasures b : backends()) {
+            { // the backend under test
                 double ce = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(b).accumulator()
                         .add(r.t(), r.q());
                 double h = b.entropyNats(r.t());
@@ -398,8 +383,7 @@ class LossProperties {
         });
     }
 
-    @Test
-    void d2IsZeroWhenTheModelPredictsTheClassPriors() {
+    static void d2IsZeroWhenTheModelPredictsTheClassPriors(InformationMeasures b) {
         // LL(priors) is the baseline itself, so D² = 1 − B/B = 0; both are sums of the same
         // N·(−ln p_k) terms, within a few ulps each: |D²| ≤ 32 ulps of 1
         qt().withFixedSeed(SEED).forAll(datasets()).checkAssert(data -> {
@@ -411,7 +395,7 @@ class LossProperties {
             }
             double[][] rows = new double[labels.length][];
             Arrays.fill(rows, Distribution.normalize(prior).toArray());
-            for (InformationMeasures b : backends()) {
+            { // the backend under test
                 LossSummary s = sparseLoss(k, b).evaluate(labels, rows);
                 if (Arrays.stream(labels).distinct().count() < 2) {
                     assertThat(s.d2LogLossScore()).as("a single class has no baseline").isEmpty();
@@ -422,22 +406,20 @@ class LossProperties {
         });
     }
 
-    @Test
-    void d2IsAtMostOne() {
+    static void d2IsAtMostOne(InformationMeasures b) {
         // LL ≥ 0 and B > 0, so D² = 1 − LL/B ≤ 1, whatever the model
         qt().withFixedSeed(SEED).forAll(datasets()).checkAssert(data -> {
             int k = data.get(0).q().length;
             int[] labels = data.stream().mapToInt(Example::label).toArray();
             double[][] rows = data.stream().map(Example::q).toArray(double[][]::new);
-            for (InformationMeasures b : backends()) {
+            { // the backend under test
                 sparseLoss(k, b).evaluate(labels, rows).d2LogLossScore()
                         .ifPresent(d2 -> assertThat(d2).as(b.id()).isLessThanOrEqualTo(1.0));
             }
         });
     }
 
-    @Test
-    void thePerplexityOfTheUniformPredictorOverKClassesIsK() {
+    static void thePerplexityOfTheUniformPredictorOverKClassesIsK(InformationMeasures b) {
         // −ln(1/K) = ln K within an ulp or two; exp turns an absolute error δ of ln K into a
         // relative one, K·(δ + u): 8 ulps of K·max(1, ln K) is ample
         qt().withFixedSeed(SEED).forAll(integers().between(2, 64), lists().of(integers().between(0, 63))
@@ -447,7 +429,7 @@ class LossProperties {
                     Arrays.fill(uniform, 1.0 / k);
                     double[][] rows = new double[labels.length][];
                     Arrays.fill(rows, uniform);
-                    for (InformationMeasures b : backends()) {
+                    { // the backend under test
                         LossSummary s = sparseLoss(k, b).evaluate(labels, rows);
                         assertThat(s.perplexity()).as(b.id()).isCloseTo(k, within(8 * U * k * Math.max(1.0, Math.log(k))));
                         assertThat(s.bitsPerToken()).as(b.id()).isCloseTo(Math.log(k) / Math.log(2),
