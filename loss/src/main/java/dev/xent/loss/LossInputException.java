@@ -51,8 +51,11 @@ public final class LossInputException extends IllegalArgumentException {
     private final long exampleIndex;
     /** The 0-based class (column) index, or −1. */
     private final int classIndex;
+    /** Which input was bad: a prediction, a target, a weight, a label, … */
     private final Input input;
+    /** The offending value as text, or empty. */
     private final String value;
+    /** What was expected instead, a short phrase, or empty. */
     private final String expected;
 
     /**
