@@ -20,16 +20,35 @@ class ThirdPartyExampleTest {
     static final Path TEST_CLASS = Path.of(
             "../examples/third-party-backend/src/test/java/org/example/demo/DemoMeasuresVerificationTest.java");
 
+    /**
+     * README's first snippet is the BOM consumer's {@code Example} class, which that project (built
+     * by CI against the staging repository, with only xent-api and xent-impl-commons) runs and
+     * checks in its {@code ExampleTest}.
+     */
+    static final Path USE_IT = Path.of("../examples/bom-consumer/src/main/java/example/Example.java");
+
     @Test
     void readmeShowsTheExampleProjectsTestClassVerbatim() throws IOException {
-        List<String> lines = Files.readAllLines(TEST_CLASS, StandardCharsets.UTF_8);
-        int begin = lines.indexOf("// README:begin third-party-test");
-        int end = lines.indexOf("// README:end third-party-test");
-        assertThat(begin).as("markers in %s", TEST_CLASS).isNotNegative();
-        assertThat(end).isGreaterThan(begin + 1);
-        String snippet = String.join("\n", lines.subList(begin + 1, end)) + "\n";
+        String snippet = snippet(TEST_CLASS, "third-party-test");
         assertThat(snippet).contains("extends InformationMeasuresVerification").contains("protected InformationMeasures backend()");
         assertThat(Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8))
                 .as("README.md must show the example's test class verbatim").contains(snippet);
+    }
+
+    @Test
+    void readmeShowsTheBomConsumersExampleVerbatim() throws IOException {
+        String snippet = snippet(USE_IT, "use-it");
+        assertThat(snippet).contains("import dev.xent.Backends;").contains("Backends.defaultBackend()");
+        assertThat(Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8))
+                .as("README.md must show examples/bom-consumer's Example.java verbatim").contains(snippet);
+    }
+
+    private static String snippet(Path file, String name) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int begin = lines.indexOf("// README:begin " + name);
+        int end = lines.indexOf("// README:end " + name);
+        assertThat(begin).as("markers in %s", file).isNotNegative();
+        assertThat(end).isGreaterThan(begin + 1);
+        return String.join("\n", lines.subList(begin + 1, end)) + "\n";
     }
 }
