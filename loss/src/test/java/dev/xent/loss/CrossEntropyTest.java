@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The losses on known values. Expected numbers were computed independently with mpmath (50
  * digits) from the formulas in the javadoc, not by xent; the comment at each says what. The api
  * has no backend of its own on its test path, so these use the formula stand-in; every real
- * backend runs the tutorial's example in {@code BackendContract} and in the verification kit.
+ * backend runs the tutorial's example in the verification kit (its LossContract and LossChecks).
  */
 class CrossEntropyTest {
 

@@ -89,7 +89,7 @@ class ReadmeExamplesTest {
         // = MSE/2 + ln(2π)/2 = 1.640625/2 + 0.9189385332046728 = 1.7392510332046727
         // LOSSES:end loss-example
 
-        // expected values computed with mpmath (see CrossEntropyTest and LossProperties)
+        // expected values computed with mpmath (see CrossEntropyTest and the kit's LossChecks)
         assertThat(mean).isCloseTo(0.24691989080446483, within(1e-15));
         // mpmath at 50 digits: the exact mean of the ten losses is 0.2469198908044648089768...,
         // whose nearest double is 0.2469198908044648 (docs/losses.md claims xent returns exactly that)
