@@ -33,6 +33,9 @@ class ThirdPartyExampleTest {
         assertThat(snippet).contains("extends InformationMeasuresVerification").contains("protected InformationMeasures backend()");
         assertThat(Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8))
                 .as("README.md must show the example's test class verbatim").contains(snippet);
+        String theClass = snippet.substring(snippet.indexOf("class DemoMeasuresVerificationTest"));
+        assertThat(Files.readString(Path.of("../docs/verification.md"), StandardCharsets.UTF_8))
+                .as("docs/verification.md must show the example's test class verbatim").contains(theClass);
     }
 
     @Test
