@@ -442,7 +442,9 @@ final class LossCommand implements Callable<Integer> {
         }
         out.println("log loss (mean cross-entropy) = " + Numbers.exact(mean) + " nats  [" + b.id() + "]");
         out.println("  examples: " + s.count() + (layout.weight() >= 0
-                ? ", weight sum " + Numbers.exact(s.weightSum()) : ""));
+                ? ", weight sum " + Numbers.exact(s.weightSum())
+                        + (Double.isInfinite(s.weightSum()) ? " (beyond the largest double; the mean is exact)" : "")
+                : ""));
         out.println("  clipped:  " + s.clipCount() + " (--clip " + clipping.name() + ")");
         out.println("  reading:  " + reading);
         if (perClass) {
