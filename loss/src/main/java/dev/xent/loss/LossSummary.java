@@ -67,8 +67,10 @@ public final class LossSummary {
     /**
      * Σ w<sub>n</sub>, the sum of the effective weights.
      *
-     * @return the weight sum &gt; 0; N when unweighted; +∞ only when the weights truly sum to
-     *     more than {@link Double#MAX_VALUE} (the {@link #mean()} is still right then)
+     * @return the weight sum, N when unweighted; +∞ only when the weights truly sum to more than
+     *     {@link Double#MAX_VALUE}, and 0 only when they sum to less than half the smallest
+     *     double (a sample weight of 1e-300 times a class weight of 1e-300) — the
+     *     {@link #mean()} is still right in both cases
      */
     public double weightSum() {
         return weightSum;
@@ -168,7 +170,7 @@ public final class LossSummary {
      * The weight sum of the examples of class k.
      *
      * @param k the class
-     * @return the weight sum
+     * @return the weight sum, ≥ 0 (+∞ or 0 as for {@link #weightSum()})
      */
     public double classWeightSum(int k) {
         return classWeight[k];

@@ -155,4 +155,15 @@ class ExtremeWeightsTest {
         assertThat(s.sum()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(s.toString()).contains("sum Infinity,");
     }
+
+    @Test
+    void aWeightSumBelowTheSmallestDoubleIsReportedAs0ButTheMeanIsStillRight() {
+        // found by LossFuzzTest: sample weight 1e-300 × class weight 1e-300 = 1e-600 per example
+        BinaryCrossEntropy tiny = probabilities().withClassWeights(1e-300, 1e-300);
+        LossSummary s = tiny.evaluate(new double[] {1, 1}, new double[] {0.5, 0.5},
+                new double[] {1e-300, 1e-300});
+        assertThat(s.weightSum()).isZero(); // 2e-600 rounds to 0
+        assertUlps(s.mean(), LN2);
+        assertUlps(s.classMean(1).orElseThrow(), LN2);
+    }
 }
