@@ -131,7 +131,7 @@ public final class Xent implements Runnable {
             if (debugRequested(c.getParseResult(), args)) {
                 ex.printStackTrace(err);
             }
-            err.println("xent: " + ex.getMessage().strip().replace('\n', ' ')
+            err.println("xent: " + oneLine(ex.getMessage())
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return EXIT_USAGE;

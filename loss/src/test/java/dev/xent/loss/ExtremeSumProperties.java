@@ -23,6 +23,12 @@ import org.quicktheories.core.Gen;
 class ExtremeSumProperties {
 
     private static final long SEED = 20261202L;
+
+    /**
+     * Examples per property: 1000 by default; fewer under mutation testing, where every mutant
+     * re-runs these (the loss module's pom passes {@code -Dxent.extremes.examples=100} to PIT).
+     */
+    private static final int EXAMPLES = Integer.getInteger("xent.extremes.examples", 1000);
     private static final MathContext DIGITS = new MathContext(40);
 
     /**
@@ -99,7 +105,7 @@ class ExtremeSumProperties {
 
     @Test
     void theWeightedMeanIsTheExactMeanWithinAFewUlpsAcrossTheWholeRange() {
-        qt().withFixedSeed(SEED).withExamples(2000).forAll(datasets()).checkAssert(data -> {
+        qt().withFixedSeed(SEED).withExamples(2 * EXAMPLES).forAll(datasets()).checkAssert(data -> {
             BinaryAccumulator acc = LOSS.accumulator();
             BigDecimal exact = addAndReference(acc, data, 0);
             if (exact == null) {
@@ -125,7 +131,7 @@ class ExtremeSumProperties {
 
     @Test
     void scalingEveryWeightByAPowerOfTwoLeavesTheMeanUnchanged() {
-        qt().withFixedSeed(SEED).withExamples(1000)
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES)
                 .forAll(lists().of(integers().between(0, 1).zip(logits(),
                         logUniform(-500, 200), Example::new)).ofSizeBetween(1, 10),
                         integers().between(-520, 800))
@@ -143,7 +149,7 @@ class ExtremeSumProperties {
 
     @Test
     void anySplitMergedInAnyOrderAgreesWithOneAccumulator() {
-        qt().withFixedSeed(SEED).withExamples(1000)
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES)
                 .forAll(datasets(), integers().between(1, 4), integers().between(0, 1000))
                 .checkAssert((data, parts, salt) -> {
                     BinaryAccumulator whole = LOSS.accumulator();
