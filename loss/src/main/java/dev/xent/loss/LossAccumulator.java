@@ -92,7 +92,7 @@ public abstract sealed class LossAccumulator
     /**
      * The sum of the (effective) weights Σ w<sub>n</sub>.
      *
-     * @return the weight sum; N when unweighted
+     * @return the weight sum; N when unweighted; +∞ only when it truly exceeds the largest double
      */
     public double weightSum() {
         return tally.weightSum();
@@ -101,7 +101,8 @@ public abstract sealed class LossAccumulator
     /**
      * The weighted sum Σ w<sub>n</sub>ℓ<sub>n</sub> in nats.
      *
-     * @return the sum, +∞ if an example of positive weight had an infinite loss
+     * @return the sum, +∞ if an example of positive weight had an infinite loss or if the sum
+     *     truly exceeds the largest double ({@link LossSummary#mean()} is still right then)
      */
     public double sum() {
         return tally.sum();
