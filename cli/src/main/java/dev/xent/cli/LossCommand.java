@@ -515,7 +515,9 @@ final class LossCommand implements Callable<Integer> {
         }
         out.println("log loss (mean cross-entropy) = " + Decimals.shortest(mean) + " nats  [" + b.id() + "]");
         out.println("  examples: " + s.count() + (layout.weight() >= 0
-                ? ", weight sum " + Decimals.shortest(s.weightSum()) : ""));
+                ? ", weight sum " + Decimals.shortest(s.weightSum())
+                        + (Double.isInfinite(s.weightSum()) ? " (beyond the largest double; the mean is exact)" : "")
+                : ""));
         Profile profile = s.loss().options().profile();
         if (profile == Profile.EXACT) {
             out.println("  clipped:  " + s.clipCount() + " (--clip " + clipping.name() + ")");

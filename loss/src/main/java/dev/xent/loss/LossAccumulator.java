@@ -16,7 +16,9 @@ import dev.xent.loss.LossInputException.Input;
  * <p>Each {@code add} validates the example, computes its loss ℓ (returned, in nats), and adds
  * w·ℓ and w to running sums kept with Neumaier's compensated summation
  * ({@link dev.xent.sum.CompensatedSum}; {@code w} is the sample weight times the class weight, if
- * any). An example with weight 0 is counted and validated but adds nothing, even when its loss is
+ * any), each sum with its own binary exponent: weights up to {@link Double#MAX_VALUE} and down to
+ * subnormals, and losses up to the largest double, give the right mean (to a few ulps) even where
+ * Σw or Σwℓ exceed the largest double — those two are then reported as +∞ — or would underflow. An example with weight 0 is counted and validated but adds nothing, even when its loss is
  * +∞. Losses of +∞ are counted apart, so the sum becomes +∞ without turning the compensation into
  * NaN. An invalid example throws a {@link LossInputException} and adds nothing.
  *
@@ -115,7 +117,7 @@ public abstract sealed class LossAccumulator
     /**
      * The sum of the (effective) weights Σ w<sub>n</sub>.
      *
-     * @return the weight sum; N when unweighted
+     * @return the weight sum; N when unweighted; +∞ only when it truly exceeds the largest double
      */
     public double weightSum() {
         return tally.weightSum();
@@ -124,7 +126,8 @@ public abstract sealed class LossAccumulator
     /**
      * The weighted sum Σ w<sub>n</sub>ℓ<sub>n</sub> in nats.
      *
-     * @return the sum, +∞ if an example of positive weight had an infinite loss
+     * @return the sum, +∞ if an example of positive weight had an infinite loss or if the sum
+     *     truly exceeds the largest double ({@link LossSummary#mean()} is still right then)
      */
     public double sum() {
         return tally.sum();
@@ -158,7 +161,7 @@ public abstract sealed class LossAccumulator
         tally.note(workspace.rescaled, workspace.clamped, soft);
         workspace.rescaled = false;
         workspace.clamped = 0;
-        return tally.record(l, weight * options.classWeight(klass), klass, workspace.clipped);
+        return tally.record(l, weight, options.classWeight(klass), klass, workspace.clipped);
     }
 
     /** One example given by its class index and a prediction row (sparse and labelled). */

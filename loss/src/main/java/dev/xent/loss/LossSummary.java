@@ -25,6 +25,7 @@ public final class LossSummary {
     private final long count;
     private final double weightSum;
     private final double sum;
+    private final double mean;
     private final long clipCount;
     private final long[] classCount;
     private final double[] classWeight;
@@ -34,7 +35,8 @@ public final class LossSummary {
     private final long clampedTerms;
     private final long softTargets;
 
-    LossSummary(Loss loss, long count, double weightSum, double sum, long clipCount,
+    /** With the mean computed by the caller (Tally: on the sums' significands, never over- or underflowing). */
+    LossSummary(Loss loss, long count, double weightSum, double sum, double mean, long clipCount,
             long[] classCount, double[] classWeight, double[] classMean, double[] perExample,
             long rescaledRows, long clampedTerms, long softTargets) {
         this.rescaledRows = rescaledRows;
@@ -44,6 +46,7 @@ public final class LossSummary {
         this.count = count;
         this.weightSum = weightSum;
         this.sum = sum;
+        this.mean = mean;
         this.clipCount = clipCount;
         this.classCount = classCount;
         this.classWeight = classWeight;
@@ -72,7 +75,10 @@ public final class LossSummary {
     /**
      * Σ w<sub>n</sub>, the sum of the effective weights.
      *
-     * @return the weight sum &gt; 0; N when unweighted
+     * @return the weight sum, N when unweighted; +∞ only when the weights truly sum to more than
+     *     {@link Double#MAX_VALUE}, and 0 only when they sum to less than half the smallest
+     *     double (a sample weight of 1e-300 times a class weight of 1e-300) — the
+     *     {@link #mean()} is still right in both cases
      */
     public double weightSum() {
         return weightSum;
@@ -81,7 +87,8 @@ public final class LossSummary {
     /**
      * Σ w<sub>n</sub>ℓ<sub>n</sub> in nats.
      *
-     * @return the sum, ≥ 0, possibly +∞
+     * @return the sum, ≥ 0; +∞ when a loss of positive weight is +∞ or when the sum truly exceeds
+     *     {@link Double#MAX_VALUE} (the {@link #mean()} is still right then)
      */
     public double sum() {
         return sum;
@@ -89,12 +96,14 @@ public final class LossSummary {
 
     /**
      * The mean Σ w<sub>n</sub>ℓ<sub>n</sub> / Σ w<sub>n</sub> in nats: the average cross-entropy,
-     * log loss, mean negative log-likelihood.
+     * log loss, mean negative log-likelihood. It is computed from the exact-range sums, not from
+     * {@link #sum()} / {@link #weightSum()}: it is right (to a few ulps) even when either of those
+     * is +∞ or lost digits to underflow — for instance with weights of 10<sup>308</sup> or 10<sup>−320</sup>.
      *
-     * @return the mean, ≥ 0, possibly +∞
+     * @return the mean, ≥ 0; +∞ exactly when a loss of positive weight is +∞; never NaN
      */
     public double mean() {
-        return sum / weightSum;
+        return mean;
     }
 
     /**
@@ -298,7 +307,7 @@ public final class LossSummary {
      * The weight sum of the examples of class k.
      *
      * @param k the class
-     * @return the weight sum
+     * @return the weight sum, ≥ 0 (+∞ or 0 as for {@link #weightSum()})
      */
     public double classWeightSum(int k) {
         return classWeight[k];
@@ -338,12 +347,19 @@ public final class LossSummary {
 
     /**
      * A one-line description, e.g. {@code mean 0.2469 nats over 10 examples (sum 2.469, clipped
-     * 0)}.
+     * 0)}; a weight sum or sum beyond the largest double is shown as {@code Infinity (beyond the
+     * largest double)}.
      */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "mean %s nats over %d examples (weight sum %s, sum %s,"
-                + " clipped %d, %s)", mean(), count, weightSum, sum, clipCount,
+                + " clipped %d, %s)", mean(), count, beyond(weightSum),
+                mean == Double.POSITIVE_INFINITY ? Double.toString(sum) : beyond(sum), clipCount,
                 mean() >= 0.0 ? interpretation().reading() : "negative: rows that are not distributions");
+    }
+
+    private static String beyond(double x) {
+        return x == Double.POSITIVE_INFINITY ? "Infinity (beyond the largest double)"
+                : Double.toString(x);
     }
 }

@@ -1,7 +1,6 @@
 package dev.xent.loss;
 
 import dev.xent.loss.LossInputException.Input;
-import dev.xent.sum.CompensatedSum;
 import java.util.Arrays;
 
 /**
@@ -11,6 +10,14 @@ import java.util.Arrays;
  * per-example values. Losses of +∞ are counted apart, so the sum becomes +∞ without turning the
  * compensation into NaN. O(K) memory without per-example values; nothing is allocated per example
  * then.
+ *
+ * <p>The sums are {@link ScaledSum}s, each with its own binary exponent: a weight sum or a sum
+ * beyond {@link Double#MAX_VALUE} is kept exactly (and reported as +∞ only then), subnormal
+ * weights keep their digits, and the mean is the ratio of the two sums taken on their
+ * significands — right to a few ulps whenever the true mean is a double, which it always is (it
+ * lies between the smallest and the largest loss). A loss is +∞ only when ℓ is, never because
+ * w·ℓ overflowed. The per-example values w·ℓ are plain doubles (+∞ if w·ℓ exceeds the largest
+ * double, 0 if it is below the smallest).
  */
 final class Tally {
 
@@ -21,12 +28,12 @@ final class Tally {
     private long clampedTerms;
     private long softTargets;
     private long infinite;
-    private final CompensatedSum weightSum = new CompensatedSum();
-    private final CompensatedSum sum = new CompensatedSum();
+    private final ScaledSum weightSum = new ScaledSum();
+    private final ScaledSum sum = new ScaledSum();
     private final long[] classCount;
     private final long[] classInfinite;
-    private final CompensatedSum[] classWeight;
-    private final CompensatedSum[] classSum;
+    private final ScaledSum[] classWeight;
+    private final ScaledSum[] classSum;
 
     /** Per-example weighted values, only for batch results; grows, so not constant memory. */
     private double[] values;
@@ -34,11 +41,11 @@ final class Tally {
     Tally(int k, boolean keepValues) {
         this.classCount = new long[k];
         this.classInfinite = new long[k];
-        this.classWeight = new CompensatedSum[k];
-        this.classSum = new CompensatedSum[k];
+        this.classWeight = new ScaledSum[k];
+        this.classSum = new ScaledSum[k];
         for (int c = 0; c < k; c++) {
-            classWeight[c] = new CompensatedSum();
-            classSum[c] = new CompensatedSum();
+            classWeight[c] = new ScaledSum();
+            classSum[c] = new ScaledSum();
         }
         this.values = keepValues ? new double[16] : null;
     }
@@ -84,25 +91,50 @@ final class Tally {
 
     /**
      * Records one example of class {@code klass} with loss {@code l} and effective weight
-     * {@code weight} (≥ 0); returns l. A weight of 0 counts the example but adds nothing, even
-     * when l is +∞.
+     * {@code weight} (≥ 0, finite); returns l. A weight of 0 counts the example but adds nothing,
+     * even when l is +∞.
      */
     double record(double l, double weight, int klass, boolean clipped) {
+        return record(l, weight, 1.0, klass, clipped);
+    }
+
+    /**
+     * Records one example of class {@code klass} with loss {@code l}, sample weight {@code weight}
+     * and class weight {@code classWeight} (both finite, ≥ 0; their product may over- or
+     * underflow, the sums still hold it); returns l.
+     */
+    double record(double l, double weight, double classWeight, int klass, boolean clipped) {
         if (clipped) {
             clipCount++;
         }
-        weightSum.add(weight);
         classCount[klass]++;
-        classWeight[klass].add(weight);
+        double w = weight * classWeight;
         double wl = 0.0;
-        if (weight > 0.0) {
-            wl = weight * l;
-            if (wl == Double.POSITIVE_INFINITY) {
+        if (w >= Double.MIN_NORMAL && w <= Double.MAX_VALUE) {
+            // the usual case: the effective weight is a normal double
+            weightSum.addProduct(w, 1.0);
+            this.classWeight[klass].addProduct(w, 1.0);
+            if (l == Double.POSITIVE_INFINITY) {
                 infinite++;
                 classInfinite[klass]++;
+                wl = l;
             } else {
-                sum.add(wl);
-                classSum[klass].add(wl);
+                sum.addProduct(w, l);
+                classSum[klass].addProduct(w, l);
+                wl = w * l;
+            }
+        } else if (weight > 0.0 && classWeight > 0.0) {
+            // the product overflowed, or is subnormal or 0 though neither factor is 0
+            weightSum.addProduct(weight, classWeight, 1.0);
+            this.classWeight[klass].addProduct(weight, classWeight, 1.0);
+            if (l == Double.POSITIVE_INFINITY) {
+                infinite++;
+                classInfinite[klass]++;
+                wl = l;
+            } else {
+                sum.addProduct(weight, classWeight, l);
+                classSum[klass].addProduct(weight, classWeight, l);
+                wl = w * l;
             }
         }
         if (values != null) {
@@ -144,7 +176,7 @@ final class Tally {
                     "empty dataset: no examples, so there is no mean loss");
         }
         double w = weightSum.value();
-        if (!(w > 0.0)) {
+        if (weightSum.isZero()) {
             throw LossInputException.of(-1, -1, Input.DATASET, w, "a positive weight sum",
                     "all %d examples have weight 0: the weighted mean is undefined", count);
         }
@@ -153,12 +185,25 @@ final class Tally {
         double[] classWeights = new double[k];
         for (int c = 0; c < k; c++) {
             classWeights[c] = classWeight[c].value();
-            double cs = classInfinite[c] > 0 ? Double.POSITIVE_INFINITY : classSum[c].value();
-            classMeans[c] = classWeights[c] > 0.0 ? cs / classWeights[c] : Double.NaN;
+            classMeans[c] = classWeight[c].isZero() ? Double.NaN
+                    : mean(classInfinite[c], classSum[c], classWeight[c]);
         }
         double[] perExample = values == null ? null : Arrays.copyOf(values, (int) count);
-        return new LossSummary(loss, count, w, sum(), clipCount, classCount.clone(), classWeights,
-                classMeans, perExample, rescaledRows, clampedTerms, softTargets);
+        return new LossSummary(loss, count, w, sum(), mean(infinite, sum, weightSum), clipCount,
+                classCount.clone(), classWeights, classMeans, perExample, rescaledRows, clampedTerms,
+                softTargets);
+    }
+
+    /**
+     * Σwℓ / Σw: +∞ if a loss of positive weight was +∞; else the ratio of the significands, which
+     * is at most the largest finite loss, so a rounding up to +∞ at the very top of the range is
+     * brought back to {@link Double#MAX_VALUE}.
+     */
+    private static double mean(long infinite, ScaledSum sum, ScaledSum weightSum) {
+        if (infinite > 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.min(sum.ratio(weightSum), Double.MAX_VALUE);
     }
 
     private void keep(long index, double value) {
