@@ -533,7 +533,7 @@ public interface InformationMeasures {
      * distribution on n events). Computed as 2<sup>H(P) in bits</sup> with {@link Math#pow} (exact
      * for an integer exponent), H(P) being the compensated sum ({@link dev.xent.sum.CompensatedSum})
      * of this backend's {@link #entropyTermsNats per-event terms}, converted to bits. Why not the
-     * backend's {@link #entropyNats}: plain left-to-right sums ({@code naive}, {@code kl}) of the
+     * backend's {@link #entropyNats}: plain left-to-right sums (the formulas as written) of the
      * 2<sup>k</sup> equal terms of a uniform distribution round (H(uniform(32)) is then not exactly
      * 5 bits), while the compensated sum of equal terms 2<sup>−k</sup>·ln 2<sup>k</sup> is exact; so
      * uniform(2<sup>k</sup>) has perplexity exactly 2<sup>k</sup> in every bundled backend (k ≤ 20
