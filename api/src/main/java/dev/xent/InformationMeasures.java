@@ -512,7 +512,7 @@ public interface InformationMeasures {
                 double pj = distributions.get(j).array()[i];
                 double a = weights[j] * pj;
                 double t = hi + a;
-                lo += (Math.abs(hi) >= Math.abs(a) ? (hi - t) + a : (a - t) + hi) + Math.fma(weights[j], pj, -a);
+                lo += dev.xent.sum.CompensatedSum.error(hi, a, t) + Math.fma(weights[j], pj, -a);
                 hi = t;
             }
             double m = hi + lo;
