@@ -1151,8 +1151,8 @@ def startup_table(st):
          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for key in ("hello", "jar", "launcher", "python"):
         r = cases[key]
-        L.append("| `%s` | `%s` | %.3f s | %.3f s | %.3f s | %.3f s | %.0f MB | %.2f |" % (
-            r["shown"], r["out"] or "", r["median"], r["min"], r["max"], r["stddev"], r["rss"],
+        L.append("| `%s` | %s | %.3f s | %.3f s | %.3f s | %.3f s | %.0f MB | %.2f |" % (
+            r["shown"], "`%s`" % r["out"] if r["out"] else "–", r["median"], r["min"], r["max"], r["stddev"], r["rss"],
             r["median"] / hello))
     L.append("")
     return L
