@@ -162,8 +162,11 @@ def generate():
     meta = DATA / "meta.json"
     want = {"seed": SEED, "recipe": "PCG64 seeded [seed, n]; 1 - uniform in (0,1], /sum; p then q"}
     if not meta.exists() or json.loads(meta.read_text()) != want:
-        for old in DATA.iterdir():
-            old.unlink()
+        # only the measures' own files: the loss and CSV parts' inputs (and their references)
+        # have recipes of their own and may have been written earlier in this very run
+        for pattern in ("p-*.f64", "q-*.f64", "p-q-*.csv", "reference.json"):
+            for old in DATA.glob(pattern):
+                old.unlink()
     meta.write_text(json.dumps(want))
     for n in SIZES:
         if (DATA / ("q-%d.f64" % n)).exists():
