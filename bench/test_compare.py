@@ -4,6 +4,7 @@ rewrites in README.md and docs/performance.md, which runs count as small, and ho
 found. Run with `python3 -m unittest bench/test_compare.py` (numpy, scipy and mpmath needed, as for
 the script itself)."""
 import importlib.util
+import math
 import os
 import tempfile
 import unittest
@@ -35,6 +36,21 @@ class Verdicts(unittest.TestCase):
     def test_several_criteria_are_met_only_if_each_is(self):
         self.assertEqual(compare.both("met", "met"), "met")
         self.assertEqual(compare.both("met", "1.5 ulp"), "1.5 ulp")
+
+
+class Errors(unittest.TestCase):
+
+    def test_a_reference_keeps_the_digits_beyond_a_double(self):
+        # the double nearest 2.1088585126514534 and the reference differ by a twentieth of an ulp,
+        # computed here with Python's decimal module, independently of mpmath
+        from decimal import Decimal, getcontext
+        getcontext().prec = 50
+        value, reference = 2.1088585126514534, "2.108858512651453433238771251190"
+        expected = abs(Decimal(value) - Decimal(reference)) / Decimal(math.ulp(value))
+        compare.mpmath.mp.prec = 53   # as a caller may have left it
+        got = compare.ulps(value, compare.exact(reference))
+        self.assertAlmostEqual(got, float(expected), places=6)
+        self.assertGreater(got, 0.01)
 
 
 class Markers(unittest.TestCase):
