@@ -1,6 +1,9 @@
 package dev.xent.cli;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,6 +47,17 @@ final class NumberSyntax {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
+
+    /** Powers of ten as integers, for the mantissa. */
+    private static final long[] LONG_POWERS = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
+    };
+
+    /** Eight bytes of an array as one little-endian long (the first byte lowest). */
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ZEROS = 0x3030303030303030L;
 
     private NumberSyntax() {
     }
@@ -126,6 +140,19 @@ final class NumberSyntax {
         if (j < to && b[j] == '.') {
             j++;
             int first = j;
+            // the fraction's digits eight at a time while they last (the 6 or 17 digits files have)
+            while (j < to && j + 8 <= b.length) {
+                int n = Math.min(8, to - j);
+                long word = eightDigits(b, j, n);
+                if (word < 0) {
+                    break;
+                }
+                mantissa = mantissa * LONG_POWERS[n] + word;
+                j += n;
+                if (n < 8) {
+                    break;
+                }
+            }
             while (j < to) {
                 int d = b[j] - '0';
                 if (d < 0 || d > 9) {
@@ -183,6 +210,33 @@ final class NumberSyntax {
         // String, a 10^6 x 10 file cost xent loss ~300 MB of heap growth). It accepts more than
         // the grammar (hex, a 'd' suffix, spaces), which is why it only ever sees checked text.
         return JavaDoubleParser.parseDouble(b, from, to - from);
+    }
+
+    /**
+     * The value of the {@code n} (1–8) bytes {@code b[j, j + n)} if they are all ASCII digits, else
+     * −1; reads {@code b[j, j + 8)}. Eight digits are converted in three multiplications instead of
+     * a chain of eight, in the way of Lemire's "Faster integer parsing" (2018): the bytes not in the
+     * number become leading '0's, a byte-wise test checks every byte is a digit, and the digits are
+     * combined pairwise, then by fours, then by eights, inside the one long.
+     */
+    private static long eightDigits(byte[] b, int j, int n) {
+        long word = (long) EIGHT_BYTES.get(b, j);
+        if (n < 8) {
+            // keep the first n bytes, moved to the end of the word, and put '0's before them
+            int shift = 8 * (8 - n);
+            word = (word << shift) | (ZEROS >>> (64 - shift));
+        }
+        // a byte is a digit if its high nibble is 3 and adding 6 does not carry into the high nibble
+        long high = word & 0xF0F0F0F0F0F0F0F0L;
+        long carry = ((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4;
+        if ((high | carry) != 0x3333333333333333L) {
+            return -1;
+        }
+        long v = word - ZEROS;
+        v = v * 10 + (v >>> 8);
+        v = ((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32))
+                + ((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))) >>> 32;
+        return v;
     }
 
     /** After an optional sign and no digits: NaN, Infinity or inf, in any case. */
