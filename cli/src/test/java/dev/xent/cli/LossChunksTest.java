@@ -154,6 +154,26 @@ class LossChunksTest {
         assertThat(jsonValue(whole.out())).isCloseTo(expected, within(RELATIVE * expected));
     }
 
+    /**
+     * mpmath at 200 bits on the decimals of {@code categorical(20_000, 5)} as written (each field's
+     * text read exactly, Σ w·(−ln q_y) / Σ w), by a throwaway script that read the file this test
+     * writes: 1.86931461581213869058739300362.
+     */
+    private static final double EXACT_MEAN_20000 = 1.86931461581213869058739300362;
+
+    @Test
+    void theMeanIsWithinOneUlpOfTheExactMeanOfTheDecimalsWrittenInTheFile() throws IOException {
+        Path file = write("exact.csv", categorical(20_000, 5));
+        for (String chunk : new String[] {"4096", Integer.toString(LossCommand.CHUNK_BYTES)}) {
+            for (String threads : new String[] {"1", "2"}) {
+                Run r = Run.xent(args(file.toString(), threads, chunk, "--weights", "w", "--json"));
+                assertThat(r.code()).as(r.err()).isZero();
+                assertThat(jsonValue(r.out())).as("%s threads, chunks of %s bytes", threads, chunk)
+                        .isCloseTo(EXACT_MEAN_20000, within(Math.ulp(EXACT_MEAN_20000)));
+            }
+        }
+    }
+
     @Test
     void aBinaryFileHasTheSameBitsEveryWayToo() throws IOException {
         SplittableRandom random = new SplittableRandom(2);
