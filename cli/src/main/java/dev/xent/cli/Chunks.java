@@ -26,6 +26,7 @@ final class Chunks {
         final BinaryAccumulator[] binary;
         final SparseAccumulator[] sparse;
 
+        /** A set of one kind: {@code binary} or {@code sparse} is empty, the other has one per backend. */
         Accumulators(BinaryAccumulator[] binary, SparseAccumulator[] sparse) {
             this.binary = binary;
             this.sparse = sparse;

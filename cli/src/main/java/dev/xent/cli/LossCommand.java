@@ -101,8 +101,8 @@ import picocli.CommandLine.TypeConversionException;
  * A regular file is read by {@code --threads} workers (default: the available processors), each
  * taking the next chunk of {@link #CHUNK_BYTES} bytes (cut at line starts) with a
  * {@link CsvScanner}; the chunks' accumulators are merged in file order ({@link Chunks}), so the
- * result has the same bits with any number of threads as standard input, read on one core with
- * the same chunk rule, gives. The first chunk in file order that the scanner cannot read alone (a
+ * result has the same bits with any number of threads, and the same as standard input gives (read
+ * on one core with the same chunk rule). The first chunk in file order that the scanner cannot read alone (a
  * quote, malformed UTF-8, any bad field) ends the parallel run: the file is read from that chunk's
  * start to its end by one thread, {@link CsvReader} taking over at the record in question, so every
  * error is the first one in file order with its exact position, and a quoted line break is never

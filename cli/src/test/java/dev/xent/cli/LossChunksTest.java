@@ -175,6 +175,21 @@ class LossChunksTest {
     }
 
     @Test
+    void aThreadCountThatIsNotAWholeNumberFromOneTo256IsAUsageError() throws IOException {
+        Path file = write("t.csv", "label,p\n1,0.5\n");
+        assertThat(Run.xent("loss", file.toString(), "--threads", "1e2").code()).isZero();
+        for (String[] bad : new String[][] {
+            {"0", "'0' is not a whole number from 1 to 256"},
+            {"1.5", "'1.5' is not a whole number from 1 to 256"},
+            {"257", "'257' is not a whole number from 1 to 256"},
+            {"two", "'two' is not a number: give a number of threads"},
+        }) {
+            assertThat(message(Run.xent("loss", file.toString(), "--threads", bad[0])))
+                    .isEqualTo("xent: Invalid value for option '--threads': " + bad[1] + " (see 'xent loss --help')");
+        }
+    }
+
+    @Test
     void aBinaryFileHasTheSameBitsEveryWayToo() throws IOException {
         SplittableRandom random = new SplittableRandom(2);
         StringBuilder b = new StringBuilder("p,label\n");
