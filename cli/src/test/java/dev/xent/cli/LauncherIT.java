@@ -101,6 +101,26 @@ class LauncherIT {
     }
 
     @Test
+    void aJvmWithoutAReleaseFileIsAskedOnceAndTheAnswerKept() throws Exception {
+        Path home = root.resolve("jdk-unlisted");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path java = bin.resolve("java");
+        // answers --list-modules as a JDK does (and counts the questions), otherwise prints its arguments
+        Files.writeString(java, "#!/usr/bin/env bash\n"
+                + "if [ \"$1\" = --list-modules ]; then echo asked >> '" + home.resolve("asked") + "';"
+                + " printf 'java.base@17\\njdk.incubator.vector@17\\n'; exit 0; fi\n"
+                + "printf '%s\\n' \"$@\"\n"
+                + "exit 3\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (int run = 0; run < 2; run++) {
+            Launcher.Result r = runWith(bin, Map.of("XENT_CDS", "0"), "backends");
+            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.out()).contains("--add-modules\njdk.incubator.vector\n");
+        }
+        assertThat(Files.readAllLines(home.resolve("asked"))).as("questions asked in two runs").hasSize(1);
+    }
+
+    @Test
     void onTheBuildsJvmTheVectorBackendIsTheDefaultAndStderrHoldsOnlyXentsMessage() throws Exception {
         Launcher.Result ok = Launcher.run(launcher, root, Map.of(), "cross-entropy", "--p", "0.1,0.4,0.5",
                 "--q", "0.8,0.15,0.05");
