@@ -126,7 +126,7 @@ class CommandsTest {
 
     @Test
     void backendsListsAllThreeWithTheDefaultMarkedAndVectorAsUnavailable() {
-        // the tests' JVM runs without --add-modules jdk.incubator.vector, like ./xent by default
+        // the tests' JVM runs without --add-modules jdk.incubator.vector, like java -jar xent.jar
         Run r = Run.xent("backends");
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -135,7 +135,7 @@ class CommandsTest {
         assertThat(lines.get(1)).startsWith("  kl       ");
         assertThat(lines.get(2)).startsWith("  naive    ");
         assertThat(lines.get(3)).startsWith("  vector   unavailable: ")
-                .contains("--add-modules jdk.incubator.vector").endsWith("with ./xent, set XENT_VECTOR=1");
+                .contains("--add-modules jdk.incubator.vector").endsWith("; ./xent adds it whenever the JVM has the module, unless XENT_VECTOR=0");
         Run json = Run.xent("backends", "--json");
         assertThat(json.out().lines().limit(3).toList())
                 .allMatch(l -> l.matches("\\{\"id\": \"(commons|kl|naive)\", \"description\": \".+\", "

@@ -27,7 +27,7 @@ class PackagedJarIT {
         return java(cwd, null, args);
     }
 
-    /** Runs the jar in a JVM with the Vector API, as {@code XENT_VECTOR=1 ./xent} does. */
+    /** Runs the jar in a JVM with the Vector API, as {@code ./xent} does by default. */
     private static Result javaWithVectorApi(Path cwd, String... args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
         all.addAll(List.of(args));
