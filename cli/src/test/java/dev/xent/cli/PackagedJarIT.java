@@ -72,8 +72,8 @@ class PackagedJarIT {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().map(l -> l.replaceAll("^\\{\"id\": \"([a-z]+)\".*", "$1")).toList())
                 .containsExactly("commons", "kl", "naive", "vector");
-        assertThat(r.out().lines().filter(l -> l.contains("\"available\": false")).toList())
-                .singleElement().asString().startsWith("{\"id\": \"vector\"");
+        // without the Vector API, 'vector' runs in its scalar mode: every backend is available
+        assertThat(r.out().lines().filter(l -> l.contains("\"available\": false")).toList()).isEmpty();
     }
 
     @Test

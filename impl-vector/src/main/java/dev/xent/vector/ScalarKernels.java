@@ -4,19 +4,27 @@ package dev.xent.vector;
  * The loops of {@link VectorMeasures} without the Vector API ({@link Mode#SCALAR}), and the scalar
  * tail that both modes share.
  *
- * <p>The algorithm is the vector one with four lanes in ordinary variables: four running sums
- * s<sub>k</sub> and compensations c<sub>k</sub>, entry i going to lane i mod 4. Each term
- * t = p·f is added with Knuth's TwoSum and its product error fma(p, f, −t), as in
- * {@link VectorKernels}:
+ * <p>The algorithm is the vector one with two lanes in ordinary variables, and the logarithms
+ * taken apart: for each chunk of {@value #CHUNK} entries, one loop computes the factors f
+ * ({@link Math#log}, a JIT intrinsic within 1 ulp; for KL the whole log-ratio) into a small array,
+ * and a second loop adds the terms t = p·f to two running sums s<sub>k</sub> with compensations
+ * c<sub>k</sub> (entry i to lane i mod 2), with Knuth's TwoSum and the product error
+ * fma(p, f, −t), as in {@link VectorKernels}:
  * <pre>
  *   s' = s + t;  b = s' − s;  c += (s − (s' − b)) + (t − b) + fma(p, f, −t)
  * </pre>
- * Four independent chains keep the processor busy while each {@link Math#log} (a JIT intrinsic,
- * within 1 ulp) completes; a single chain would wait about 4 cycles per addition and several per
- * TwoSum. The lanes are then combined with the same TwoSum and the last (to − from) mod 4 entries
- * added by {@link #tail}. Entries with p = 0 take ln 1 = 0 (a conditional move, not a branch); a
- * sum that comes out not finite, or a KL quotient p/q that is not a normal double, sends the
- * range to {@link #tail}, the careful one-term-at-a-time loop.
+ * Why two loops: the logarithm is a call into a JIT stub that keeps no floating-point register
+ * alive across it, so sums interleaved with the calls are spilled and reloaded around each one;
+ * apart, the first loop runs like the bare {@code Math.log} loop and the second loop, which calls
+ * nothing, keeps its sums in registers. (Measured, docs/performance.md: four chains interleaved
+ * with the calls cost 1.2–1.5 times the bare loop, the chunks 1.15 times.) The two lanes are then
+ * combined with the same TwoSum. In H(P) and KL, entries with p = 0 take the factor 0 (a
+ * conditional move, not a branch); H(P,Q) has no mask, since 0·ln q = 0 for q &gt; 0 (as in
+ * {@link VectorKernels}), and a sum that comes out not finite (some q = 0) sends the range to
+ * {@link #tail}, which skips p = 0 and reports −∞ for q = 0 &lt; p; a KL quotient p/q that is not a normal double, or a KL sum that is not finite, sends the
+ * range to {@link #tail}, the careful one-term-at-a-time loop, as do ranges shorter than
+ * {@value #SHORT} entries (which so allocate nothing; longer ranges allocate the 2 KiB chunk array
+ * once per call).
  */
 final class ScalarKernels implements Kernels {
 
@@ -30,100 +38,142 @@ final class ScalarKernels implements Kernels {
     /** Which factor {@link #tail} multiplies p by: ln(p/q). */
     static final int KL = 2;
 
+    /** Entries per chunk: {@value} logarithms (2 KiB, in the L1 cache) computed before they are summed. */
+    private static final int CHUNK = 256;
+
+    /** Ranges shorter than {@value} entries take {@link #tail} (and allocate nothing). */
+    private static final int SHORT = 64;
+
     private ScalarKernels() {
     }
 
     @Override
     public double entropy(double[] p, int from, int to, double[] out, int slot) {
-        int bound = from + ((to - from) & ~3);
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        double c0 = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0;
-        for (int i = from; i < bound; i += 4) {
-            double p0 = p[i], p1 = p[i + 1], p2 = p[i + 2], p3 = p[i + 3];
-            double f0 = Math.log(p0 == 0.0 ? 1.0 : p0);
-            double f1 = Math.log(p1 == 0.0 ? 1.0 : p1);
-            double f2 = Math.log(p2 == 0.0 ? 1.0 : p2);
-            double f3 = Math.log(p3 == 0.0 ? 1.0 : p3);
-            double t0 = p0 * f0, t1 = p1 * f1, t2 = p2 * f2, t3 = p3 * f3;
-            double u0 = s0 + t0, u1 = s1 + t1, u2 = s2 + t2, u3 = s3 + t3;
-            double b0 = u0 - s0, b1 = u1 - s1, b2 = u2 - s2, b3 = u3 - s3;
-            c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
-            c1 += (s1 - (u1 - b1)) + (t1 - b1) + Math.fma(p1, f1, -t1);
-            c2 += (s2 - (u2 - b2)) + (t2 - b2) + Math.fma(p2, f2, -t2);
-            c3 += (s3 - (u3 - b3)) + (t3 - b3) + Math.fma(p3, f3, -t3);
-            s0 = u0;
-            s1 = u1;
-            s2 = u2;
-            s3 = u3;
+        if (to - from < SHORT) {
+            return tail(ENTROPY, 0.0, 0.0, p, p, from, to, out, slot);
         }
-        return combine(ENTROPY, s0, s1, s2, s3, c0 + c1 + c2 + c3, p, p, bound, to, out, slot);
+        double[] logs = new double[CHUNK];
+        double s0 = 0.0, s1 = 0.0, c0 = 0.0, c1 = 0.0;
+        for (int base = from; base < to; base += CHUNK) {
+            int len = Math.min(CHUNK, to - base);
+            for (int j = 0; j < len; j++) {
+                logs[j] = Math.log(p[base + j]);
+            }
+            int j = 0;
+            for (; j + 1 < len; j += 2) {
+                double p0 = p[base + j], p1 = p[base + j + 1];
+                // p = 0: ln 0 = −∞ is replaced by 0, so that the term is exactly 0 (a move, not a branch)
+                double f0 = p0 == 0.0 ? 0.0 : logs[j], f1 = p1 == 0.0 ? 0.0 : logs[j + 1];
+                double t0 = p0 * f0, t1 = p1 * f1;
+                double u0 = s0 + t0, u1 = s1 + t1;
+                double b0 = u0 - s0, b1 = u1 - s1;
+                c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
+                c1 += (s1 - (u1 - b1)) + (t1 - b1) + Math.fma(p1, f1, -t1);
+                s0 = u0;
+                s1 = u1;
+            }
+            if (j < len) {
+                double p0 = p[base + j];
+                double f0 = p0 == 0.0 ? 0.0 : logs[j];
+                double t0 = p0 * f0;
+                double u0 = s0 + t0;
+                double b0 = u0 - s0;
+                c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
+                s0 = u0;
+            }
+        }
+        return combine(s0, s1, c0 + c1, out, slot);
     }
 
     @Override
     public double crossEntropy(double[] p, double[] q, int from, int to, double[] out, int slot) {
-        int bound = from + ((to - from) & ~3);
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        double c0 = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0;
-        for (int i = from; i < bound; i += 4) {
-            double p0 = p[i], p1 = p[i + 1], p2 = p[i + 2], p3 = p[i + 3];
-            double f0 = Math.log(p0 == 0.0 ? 1.0 : q[i]);
-            double f1 = Math.log(p1 == 0.0 ? 1.0 : q[i + 1]);
-            double f2 = Math.log(p2 == 0.0 ? 1.0 : q[i + 2]);
-            double f3 = Math.log(p3 == 0.0 ? 1.0 : q[i + 3]);
-            double t0 = p0 * f0, t1 = p1 * f1, t2 = p2 * f2, t3 = p3 * f3;
-            double u0 = s0 + t0, u1 = s1 + t1, u2 = s2 + t2, u3 = s3 + t3;
-            double b0 = u0 - s0, b1 = u1 - s1, b2 = u2 - s2, b3 = u3 - s3;
-            c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
-            c1 += (s1 - (u1 - b1)) + (t1 - b1) + Math.fma(p1, f1, -t1);
-            c2 += (s2 - (u2 - b2)) + (t2 - b2) + Math.fma(p2, f2, -t2);
-            c3 += (s3 - (u3 - b3)) + (t3 - b3) + Math.fma(p3, f3, -t3);
-            s0 = u0;
-            s1 = u1;
-            s2 = u2;
-            s3 = u3;
+        if (to - from < SHORT) {
+            double h = tail(CROSS_ENTROPY, 0.0, 0.0, p, q, from, to, out, slot);
+            return h > Double.NEGATIVE_INFINITY ? h : store(Double.NEGATIVE_INFINITY, 0.0, out, slot);
         }
-        double h = combine(CROSS_ENTROPY, s0, s1, s2, s3, c0 + c1 + c2 + c3, p, q, bound, to, out, slot);
+        double[] logs = new double[CHUNK];
+        double s0 = 0.0, s1 = 0.0, c0 = 0.0, c1 = 0.0;
+        for (int base = from; base < to; base += CHUNK) {
+            int len = Math.min(CHUNK, to - base);
+            for (int j = 0; j < len; j++) {
+                logs[j] = Math.log(q[base + j]);
+            }
+            int j = 0;
+            for (; j + 1 < len; j += 2) {
+                double p0 = p[base + j], p1 = p[base + j + 1];
+                // no mask: p = 0 < q gives 0·ln q = 0 anyway; p = q = 0 gives NaN, sorted out below
+                double f0 = logs[j], f1 = logs[j + 1];
+                double t0 = p0 * f0, t1 = p1 * f1;
+                double u0 = s0 + t0, u1 = s1 + t1;
+                double b0 = u0 - s0, b1 = u1 - s1;
+                c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
+                c1 += (s1 - (u1 - b1)) + (t1 - b1) + Math.fma(p1, f1, -t1);
+                s0 = u0;
+                s1 = u1;
+            }
+            if (j < len) {
+                double p0 = p[base + j];
+                double f0 = logs[j];
+                double t0 = p0 * f0;
+                double u0 = s0 + t0;
+                double b0 = u0 - s0;
+                c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
+                s0 = u0;
+            }
+        }
+        double h = combine(s0, s1, c0 + c1, out, slot);
         if (h > Double.NEGATIVE_INFINITY) {
             return h;
         }
-        // some q = 0 < p (p·ln 0 = −∞, and −∞ + ∞ nowhere, since every other term is finite)
-        return store(Double.NEGATIVE_INFINITY, 0.0, out, slot);
+        // not finite: some q = 0 < p (p·ln 0 = −∞, which TwoSum turns into NaN), or q = 0 only where
+        // p = 0 too (0·ln 0 = NaN): the careful loop, which skips p = 0, tells them apart
+        h = tail(CROSS_ENTROPY, 0.0, 0.0, p, q, from, to, out, slot);
+        return h > Double.NEGATIVE_INFINITY ? h : store(Double.NEGATIVE_INFINITY, 0.0, out, slot);
     }
 
     @Override
     public double klDivergence(double[] p, double[] q, int from, int to, double[] out, int slot) {
-        int bound = from + ((to - from) & ~3);
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        double c0 = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0;
+        if (to - from < SHORT) {
+            return tail(KL, 0.0, 0.0, p, q, from, to, out, slot);
+        }
+        double[] logs = new double[CHUNK];
+        double s0 = 0.0, s1 = 0.0, c0 = 0.0, c1 = 0.0;
         boolean tiny = false;
-        for (int i = from; i < bound; i += 4) {
-            double p0 = p[i], p1 = p[i + 1], p2 = p[i + 2], p3 = p[i + 3];
-            // p = 0: computed as p = q = 1, so that the log-ratio is 0 and the term exactly 0
-            double a0 = p0 == 0.0 ? 1.0 : p0, a1 = p1 == 0.0 ? 1.0 : p1;
-            double a2 = p2 == 0.0 ? 1.0 : p2, a3 = p3 == 0.0 ? 1.0 : p3;
-            double d0 = p0 == 0.0 ? 1.0 : q[i], d1 = p1 == 0.0 ? 1.0 : q[i + 1];
-            double d2 = p2 == 0.0 ? 1.0 : q[i + 2], d3 = p3 == 0.0 ? 1.0 : q[i + 3];
-            double r0 = a0 / d0, r1 = a1 / d1, r2 = a2 / d2, r3 = a3 / d3;
-            tiny |= r0 < Double.MIN_NORMAL | r1 < Double.MIN_NORMAL | r2 < Double.MIN_NORMAL
-                    | r3 < Double.MIN_NORMAL;
-            double f0 = Math.log(r0) + Math.fma(-r0, d0, a0) / a0;
-            double f1 = Math.log(r1) + Math.fma(-r1, d1, a1) / a1;
-            double f2 = Math.log(r2) + Math.fma(-r2, d2, a2) / a2;
-            double f3 = Math.log(r3) + Math.fma(-r3, d3, a3) / a3;
-            double t0 = p0 * f0, t1 = p1 * f1, t2 = p2 * f2, t3 = p3 * f3;
-            double u0 = s0 + t0, u1 = s1 + t1, u2 = s2 + t2, u3 = s3 + t3;
-            double b0 = u0 - s0, b1 = u1 - s1, b2 = u2 - s2, b3 = u3 - s3;
-            c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
-            c1 += (s1 - (u1 - b1)) + (t1 - b1) + Math.fma(p1, f1, -t1);
-            c2 += (s2 - (u2 - b2)) + (t2 - b2) + Math.fma(p2, f2, -t2);
-            c3 += (s3 - (u3 - b3)) + (t3 - b3) + Math.fma(p3, f3, -t3);
-            s0 = u0;
-            s1 = u1;
-            s2 = u2;
-            s3 = u3;
+        for (int base = from; base < to; base += CHUNK) {
+            int len = Math.min(CHUNK, to - base);
+            for (int j = 0; j < len; j++) {
+                // p = 0: computed as p = q = 1, so that the log-ratio is 0 and the term exactly 0
+                double pj = p[base + j];
+                double a = pj == 0.0 ? 1.0 : pj;
+                double d = pj == 0.0 ? 1.0 : q[base + j];
+                double r = a / d;
+                tiny |= r < Double.MIN_NORMAL;
+                logs[j] = Math.log(r) + Math.fma(-r, d, a) / a;
+            }
+            int j = 0;
+            for (; j + 1 < len; j += 2) {
+                double p0 = p[base + j], p1 = p[base + j + 1];
+                double f0 = logs[j], f1 = logs[j + 1];
+                double t0 = p0 * f0, t1 = p1 * f1;
+                double u0 = s0 + t0, u1 = s1 + t1;
+                double b0 = u0 - s0, b1 = u1 - s1;
+                c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
+                c1 += (s1 - (u1 - b1)) + (t1 - b1) + Math.fma(p1, f1, -t1);
+                s0 = u0;
+                s1 = u1;
+            }
+            if (j < len) {
+                double p0 = p[base + j];
+                double f0 = logs[j];
+                double t0 = p0 * f0;
+                double u0 = s0 + t0;
+                double b0 = u0 - s0;
+                c0 += (s0 - (u0 - b0)) + (t0 - b0) + Math.fma(p0, f0, -t0);
+                s0 = u0;
+            }
         }
         if (!tiny) {
-            double kl = combine(KL, s0, s1, s2, s3, c0 + c1 + c2 + c3, p, q, bound, to, out, slot);
+            double kl = combine(s0, s1, c0 + c1, out, slot);
             if (kl < Double.POSITIVE_INFINITY) {
                 return kl;
             }
@@ -132,24 +182,11 @@ final class ScalarKernels implements Kernels {
         return tail(KL, 0.0, 0.0, p, q, from, to, out, slot);
     }
 
-    /** The four lanes added with TwoSum, then the tail from {@code bound}. */
-    private static double combine(int measure, double s0, double s1, double s2, double s3, double c,
-                                  double[] p, double[] q, int bound, int to, double[] out, int slot) {
-        double s = s0;
-        double comp = c;
-        double t = s + s1;
-        double b = t - s;
-        comp += (s - (t - b)) + (s1 - b);
-        s = t;
-        t = s + s2;
-        b = t - s;
-        comp += (s - (t - b)) + (s2 - b);
-        s = t;
-        t = s + s3;
-        b = t - s;
-        comp += (s - (t - b)) + (s3 - b);
-        s = t;
-        return tail(measure, s, comp, p, q, bound, to, out, slot);
+    /** The two chains added with TwoSum. */
+    private static double combine(double s0, double s1, double c, double[] out, int slot) {
+        double s = s0 + s1;
+        double b = s - s0;
+        return store(s, c + (s0 - (s - b)) + (s1 - b), out, slot);
     }
 
     /**
