@@ -47,3 +47,4 @@ print("ln 3", F(mp.log(3)), "ln 2", F(mp.log(2)))
 t, qc = [1.0, 0.0, 0.0], [1e-7, 0.5, 0.5]
 print("non-negative form, clipped", F(kl(t, qc) - mp.fsum(map(mp.mpf, t)) + mp.fsum(map(mp.mpf, qc))))
 print("0.5 ln(4/3)", F(mp.log(mp.mpf(4) / 3) / 2), "ln(5/3)", F(mp.log(mp.mpf(5) / 3)))
+print("-ln(1 - 1e-7)", F(-mp.log(1 - mp.mpf(1e-7))), "50 + ln(2)/2", F(50 + mp.log(2) / 2))
