@@ -125,4 +125,24 @@ class FormsEdgesTest {
                 .isCloseTo(1.0000000500000033e-07, within(1e-21));
         assertThat(categorical.clipCount()).isEqualTo(1);
     }
+
+    @Test
+    void hardTargetsKeepTheLabelPriorBaselineAndAHalfIsClassZero() {
+        CategoricalAccumulator hard = CrossEntropy.categorical(2, Predictions.LOGITS).accumulator();
+        hard.add(new double[] {1, 0}, new double[] {0, 0});
+        hard.add(new double[] {0, 1}, new double[] {0, 0});
+        // one example of each class: the priors are (1/2, 1/2), the baseline ln 2
+        assertThat(hard.summary().baselineLogLoss().orElseThrow()).isCloseTo(LN2, within(TIGHT));
+        hard.add(new double[] {0.75, 0.25}, new double[] {0, 0});
+        assertThat(hard.summary().baselineLogLoss()).isEmpty();
+        CategoricalAccumulator smoothed = CrossEntropy.categorical(2, Predictions.LOGITS).withLabelSmoothing(0.1).accumulator();
+        smoothed.add(new double[] {1, 0}, new double[] {0, 0});
+        smoothed.add(new double[] {0, 1}, new double[] {0, 0});
+        assertThat(smoothed.summary().baselineLogLoss()).isEmpty();
+        // "binary y > 1/2 is class 1" (LossSummary): y = 1/2 is class 0
+        BinaryAccumulator binary = CrossEntropy.binary(Predictions.LOGITS).accumulator();
+        binary.add(0.5, 0.0);
+        assertThat(binary.summary().classCount(0)).isEqualTo(1);
+        assertThat(binary.summary().classCount(1)).isZero();
+    }
 }

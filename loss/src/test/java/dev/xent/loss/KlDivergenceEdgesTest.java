@@ -132,6 +132,16 @@ class KlDivergenceEdgesTest {
     }
 
     @Test
+    void aPositiveTargetOverAPredictionOfZeroCostsInfinityInEitherForm() {
+        // the class javadoc's convention: ℓ = +∞ when some t > 0 = q
+        assertThat(kl(2, Predictions.PROBABILITIES).accumulator().add(new double[] {1.0, 0.0}, new double[] {0.0, 1.0}))
+                .isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(kl(2, Predictions.LOG_PROBABILITIES).accumulator()
+                .add(new double[] {0.5, 0.5}, new double[] {Double.NEGATIVE_INFINITY, 0.0}))
+                .isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void probabilitiesWithLogTargetsGiveTheDivergenceOfTheirExponentials() {
         // "kl [0.25, 0.75] || [0.5, 0.5] 0.13081203594113697"
         KlDivergenceLoss loss = kl(2, Predictions.PROBABILITIES).withLogTargets();
