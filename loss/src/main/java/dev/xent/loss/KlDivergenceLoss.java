@@ -62,8 +62,13 @@ import java.util.stream.Collector;
  * t = q so that no digit is lost to cancellation, see {@code LogSpace.klTerm}); the sum of these
  * terms is Σ t ln(t/q) − Σ t + Σ q, which is KL(t‖q) exactly when both rows sum to 1. Under
  * {@link Profile#EXACT} the rows are distributions (within the tolerance), so the leftover
- * Σ (q − t) is rounding noise of at most twice the row-sum tolerance, and it is left out: the
- * result is ≥ 0, exactly 0 when t = q entry by entry and positive otherwise, and a KL of 1e-18
+ * Σ (q − t) is rounding noise of at most twice the row-sum tolerance, and it is kept, not
+ * subtracted: the result is ≥ 0, exactly 0 when t = q entry by entry and positive otherwise.
+ * With a {@link Clipping} policy the clipped row q′ need not sum to 1 (a 0 raised to ε, a 1
+ * lowered to 1 − ε), and the result is then the generalised divergence of t from q′,
+ * Σ t ln(t/q′) − Σ t + Σ q′ (Csiszár's I-divergence, ≥ 0), which exceeds Σ t ln(t/q′) by
+ * Σ q′ − 1, at most K·ε: for t = (1, 0, 0), q = (0, ½, ½) and ε = 10<sup>−7</sup> it is
+ * −ln ε + ε = 16.11809575…, not −ln ε = 16.11809565…. A KL of 1e-18
  * between close rows keeps about 15 digits (where the plain Σ t ln(t/q) in doubles can even come
  * out negative). Under {@link Profile#KERAS} and {@link Profile#PYTORCH}, whose rows need not be
  * distributions, the terms are their formula's, t ln(t/q) (Keras: with t·log1p((t − q)/q) near
