@@ -5,6 +5,7 @@ import dev.xent.Accuracy.KlBound;
 import dev.xent.Accuracy.KlScale;
 import dev.xent.Accuracy.Ulps;
 import dev.xent.InformationMeasures;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -202,6 +203,49 @@ public final class VectorMeasures implements InformationMeasures {
         InformationMeasures.requireSameLength(p, q);
         requireAvailable();
         return VectorKernels.klDivergence(p, q);
+    }
+
+    /**
+     * out[i] = −ln p[i] on [from, to), vectorised ({@link VectorLossKernels}), and the
+     * compensated sum; p[i] is not checked (the caller's promise).
+     *
+     * @param p the probabilities
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives the terms
+     * @return their sum, +∞ if some p[i] = 0
+     * @throws IllegalStateException if the Vector API is unavailable (see {@link #unavailableReason()})
+     */
+    @Override
+    public double informationNats(double[] p, int from, int to, double[] out) {
+        Objects.checkFromToIndex(from, to, p.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        requireAvailable();
+        return VectorLossKernels.information(p, from, to, out);
+    }
+
+    /**
+     * The information of Bernoulli outcomes on [from, to), vectorised with one logarithm per term
+     * ({@link VectorLossKernels}: −ln(1 − p) as −(ln a + e/a), a = fl(1 − p), e its exact rounding
+     * error), and the compensated sums by outcome; y[i] and p[i] are not checked.
+     *
+     * @param y the outcomes, 0 or 1
+     * @param p the probabilities of outcome 1
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives the terms
+     * @param sums receives the sums of outcome 0 and outcome 1
+     * @throws IllegalStateException if the Vector API is unavailable (see {@link #unavailableReason()})
+     */
+    @Override
+    public void bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
+            double[] sums) {
+        Objects.checkFromToIndex(from, to, y.length);
+        Objects.checkFromToIndex(from, to, p.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        Objects.checkIndex(1, sums.length);
+        requireAvailable();
+        VectorLossKernels.bernoulli(y, p, from, to, out, sums);
     }
 
     private static void requireAvailable() {

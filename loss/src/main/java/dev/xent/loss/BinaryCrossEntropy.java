@@ -135,7 +135,13 @@ public final class BinaryCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a batch, unweighted.
+     * The loss of a batch, unweighted. <b>Batch path:</b> from probabilities with labels 0/1 and no
+     * option that changes the loss (no clipping, smoothing, class weights or profile), the whole
+     * batch is checked in one pass and its losses computed by one call of the backend's
+     * {@link InformationMeasures#bernoulliInformationNats bulk operation} (vectorised by
+     * {@code vector}); anything else — soft targets, options, logits, log-probabilities, a loss of
+     * +∞ — runs example by example. Both give the same checks, errors and counts, and sums within
+     * {@link LossAccumulator#MERGE_RELATIVE_TOLERANCE} of each other.
      *
      * @param targets y<sub>n</sub> ∈ [0, 1]
      * @param predictions the predictions, in this loss's form
@@ -147,7 +153,8 @@ public final class BinaryCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a weighted batch.
+     * The loss of a weighted batch; without weights (null) through the batch path of
+     * {@link #evaluate(double[], double[])} where it applies.
      *
      * @param targets y<sub>n</sub> ∈ [0, 1]
      * @param predictions the predictions, in this loss's form
@@ -157,6 +164,12 @@ public final class BinaryCrossEntropy implements CrossEntropy {
      */
     public LossSummary evaluate(double[] targets, double[] predictions, double[] sampleWeights) {
         int n = Checks.lengths(targets.length, predictions.length, sampleWeights);
+        if (sampleWeights == null) {
+            LossSummary fast = BatchPaths.binary(this, targets, predictions, n);
+            if (fast != null) {
+                return fast;
+            }
+        }
         BinaryAccumulator acc = new BinaryAccumulator(this, true);
         for (int i = 0; i < n; i++) {
             acc.add(targets[i], predictions[i], sampleWeights == null ? 1.0 : sampleWeights[i]);
