@@ -57,6 +57,10 @@ import java.util.Optional;
  *       (J. Lin, IEEE Trans. Inf. Theory 37(1), 1991; D. M. Endres and J. E. Schindelin, IEEE
  *       Trans. Inf. Theory 49(7), 2003).</li>
  *   <li>{@link #perplexity}: b<sup>H<sub>b</sub>(P)</sup>, the same in every base.</li>
+ *   <li>Bulk information for the loss layer's batches: {@link #informationNats(double[], int, int, double[])}
+ *       (−ln p<sub>i</sub> over a range, and its compensated sum) and
+ *       {@link #bernoulliInformationNats} (−ln p or −ln(1 − p) by outcome, and the sums by
+ *       outcome), which report bad input in their result instead of throwing.</li>
  * </ul>
  * scipy.special's elementwise {@code entr}, {@code rel_entr} and {@code kl_div} are in
  * {@link dev.xent.special.Elementwise}.
@@ -533,12 +537,11 @@ public interface InformationMeasures {
      * loss layer's batch of negative log-likelihoods −ln q<sub>y</sub> (sparse categorical
      * cross-entropy), which a backend may compute several at a time.
      *
-     * <p><b>Edge cases.</b> p = 1 gives +0 (never −0); p = 0 gives +∞, and the sum is then +∞;
-     * a subnormal p gives its finite information (at most 744.44 nats). The caller promises
-     * p<sub>i</sub> ∈ [0, 1] (NaN included in what it must not pass): this default checks each
-     * p<sub>i</sub> as {@link #informationNats(double)} does and throws
-     * {@link IllegalArgumentException}; a backend's override may not check, and its result is then
-     * unspecified.
+     * <p><b>Edge cases.</b> p = 1 gives +0 (never −0); p = 0 gives +∞, and the sum is then +∞; a
+     * subnormal p gives its finite information (at most 744.44 nats). <b>Bad input is reported,
+     * not thrown:</b> if some p<sub>i</sub> is NaN or outside [0, 1], the result is NaN (and what
+     * was written to out is unspecified), so that a caller can validate a whole batch in the same
+     * pass and look for the bad entry only then.
      *
      * <p><b>Accuracy (the same promise for every backend, asserted by the verification kit; not
      * part of {@link #accuracy()}, which covers the three measures).</b> Each out<sub>i</sub> is
@@ -550,23 +553,26 @@ public interface InformationMeasures {
      * @param from the first index, inclusive
      * @param to the last index, exclusive
      * @param out receives out[i] = −ln p[i] for i in [from, to); may be {@code p} itself
-     * @return Σ out[i] over [from, to), ≥ 0, +∞ if some p[i] = 0; 0 for an empty range
+     * @return Σ out[i] over [from, to), ≥ 0, +∞ if some p[i] = 0, NaN if some p[i] is not a
+     *     probability; 0 for an empty range
      * @throws IndexOutOfBoundsException if [from, to) is not a range of both arrays
-     * @throws IllegalArgumentException (this default) if some p[i] is NaN or outside [0, 1]
      */
     default double informationNats(double[] p, int from, int to, double[] out) {
         Objects.checkFromToIndex(from, to, p.length);
         Objects.checkFromToIndex(from, to, out.length);
         double s = 0.0;
         double c = 0.0;
+        boolean valid = true;
         for (int i = from; i < to; i++) {
-            double h = informationNats(p[i]);
+            double pi = p[i];
+            valid &= pi >= 0.0 && pi <= 1.0;
+            double h = pi == 1.0 ? 0.0 : -Math.log(pi);
             out[i] = h;
             double t = s + h;
             c += dev.xent.sum.CompensatedSum.error(s, h, t);
             s = t;
         }
-        return dev.xent.sum.CompensatedSum.value(s, c);
+        return valid ? dev.xent.sum.CompensatedSum.value(s, c) : Double.NaN;
     }
 
     /**
@@ -577,24 +583,25 @@ public interface InformationMeasures {
      *   out_i = −ln p_i          if y_i = 1
      *   out_i = −ln(1 − p_i)     if y_i = 0
      * </pre>
-     * in nats, and {@code sums[0]} = Σ out<sub>i</sub> over the i with y<sub>i</sub> = 0,
-     * {@code sums[1]} over those with y<sub>i</sub> = 1, each compensated (Neumaier). The loss
-     * layer's batch of binary cross-entropies on hard labels. −ln(1 − p) is computed without
-     * forming 1 − p where that would lose digits: as −log1p(−p) for p ≤ ½ (p = 10<sup>−10</sup>
-     * gives 1.00000000005e-10, not the 1.000000082790371e-10 of −ln(fl(1 − p))), and as −ln of the
-     * exact 1 − p (Sterbenz) above ½.
+     * in nats; {@code sums[0]} receives Σ out<sub>i</sub> over the i with y<sub>i</sub> = 0 and
+     * {@code sums[1]} over those with y<sub>i</sub> = 1, each compensated (Neumaier); the result
+     * is the number of outcomes 1. The loss layer's batch of binary cross-entropies on labels.
+     * −ln(1 − p) is computed without forming 1 − p where that would lose digits: as −log1p(−p)
+     * for p ≤ ½ (p = 10<sup>−10</sup> gives 1.00000000005e-10, not the 1.000000082790371e-10 of
+     * −ln(fl(1 − p))), and as −ln of the exact 1 − p (Sterbenz) above ½.
      *
      * <p><b>Edge cases.</b> A certain outcome (p = 1 with y = 1, p = 0 with y = 0) gives +0; an
-     * impossible one (p = 0 with y = 1, p = 1 with y = 0) gives +∞, and its sum is then +∞; a
-     * subnormal p gives finite values. The caller promises y<sub>i</sub> ∈ {0, 1} and
-     * p<sub>i</sub> ∈ [0, 1]: this default treats every y<sub>i</sub> ≠ 1 as 0 and checks p as
-     * {@link #informationNats(double)} does ({@link IllegalArgumentException}); an override may
-     * check nothing, and its result on other input is unspecified.
+     * impossible one (p = 0 with y = 1, p = 1 with y = 0) gives +∞, and its outcome's sum is then
+     * +∞; a subnormal p gives finite values; y = −0.0 is the outcome 0. <b>Bad input is reported,
+     * not thrown:</b> if some y<sub>i</sub> is not 0 or 1 (a soft target included) or some
+     * p<sub>i</sub> is NaN or outside [0, 1], the result is −1 (and out and sums are unspecified),
+     * so that a caller can validate a whole batch in the same pass and look for the bad entry only
+     * then.
      *
      * <p><b>Accuracy (the same promise for every backend, asserted by the verification kit; not
      * part of {@link #accuracy()}).</b> Each out<sub>i</sub> within 4 ulps of its exact value (this
-     * default: {@link #informationNats(double)} and {@link Math#log1p}, each within 1 ulp); each
-     * sum within 2 ulps of the exact sum of its out<sub>i</sub>, plus n·2<sup>−106</sup> relative.
+     * default: {@link Math#log} and {@link Math#log1p}, each within 1 ulp); each sum within 2 ulps
+     * of the exact sum of its out<sub>i</sub>, plus n·2<sup>−106</sup> relative.
      *
      * @param y the outcomes, 0 or 1
      * @param p the probabilities of outcome 1
@@ -603,11 +610,12 @@ public interface InformationMeasures {
      * @param out receives out[i] for i in [from, to); may be {@code p} itself
      * @param sums receives, at indices 0 and 1, the sums of the out[i] with y[i] = 0 and with
      *     y[i] = 1 (0 for an outcome that does not occur)
+     * @return the number of i in [from, to) with y[i] = 1, or −1 if some y[i] or p[i] is outside
+     *     its domain
      * @throws IndexOutOfBoundsException if [from, to) is not a range of y, p and out, or sums has
      *     fewer than 2 entries
-     * @throws IllegalArgumentException (this default) if some p[i] is NaN or outside [0, 1]
      */
-    default void bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
+    default long bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
             double[] sums) {
         Objects.checkFromToIndex(from, to, y.length);
         Objects.checkFromToIndex(from, to, p.length);
@@ -617,16 +625,21 @@ public interface InformationMeasures {
         double c0 = 0.0;
         double s1 = 0.0;
         double c1 = 0.0;
+        long ones = 0;
+        boolean valid = true;
         for (int i = from; i < to; i++) {
             double pi = p[i];
-            if (y[i] == 1.0) {
-                double h = informationNats(pi);
+            double yi = y[i];
+            valid &= (yi == 0.0 || yi == 1.0) && pi >= 0.0 && pi <= 1.0;
+            if (yi == 1.0) {
+                ones++;
+                double h = pi == 1.0 ? 0.0 : -Math.log(pi);
                 out[i] = h;
                 double t = s1 + h;
                 c1 += dev.xent.sum.CompensatedSum.error(s1, h, t);
                 s1 = t;
             } else {
-                double h = pi <= 0.5 ? -Math.log1p(-informationChecked(pi)) : informationNats(1.0 - pi);
+                double h = pi <= 0.5 ? 0.0 - Math.log1p(-pi) : -Math.log(1.0 - pi);
                 out[i] = h;
                 double t = s0 + h;
                 c0 += dev.xent.sum.CompensatedSum.error(s0, h, t);
@@ -635,15 +648,7 @@ public interface InformationMeasures {
         }
         sums[0] = dev.xent.sum.CompensatedSum.value(s0, c0);
         sums[1] = dev.xent.sum.CompensatedSum.value(s1, c1);
-    }
-
-    /** p itself, once checked to be a probability as {@link #informationNats(double)} checks it. */
-    private static double informationChecked(double p) {
-        if (!(p >= 0.0 && p <= 1.0)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "information needs a probability in [0, 1], got %s", p));
-        }
-        return p;
+        return valid ? ones : -1;
     }
 
     // ------------------------------------------------------------------ perplexity

@@ -40,14 +40,20 @@ final class VectorLossKernels {
     private VectorLossKernels() {
     }
 
-    /** out[i] = −ln p[i] on [from, to); returns their compensated sum. */
+    /**
+     * out[i] = −ln p[i] on [from, to); returns their compensated sum, NaN if some p[i] is not in
+     * [0, 1] (a mask per block: one compare each for p ≥ 0 and p ≤ 1, NaN failing both).
+     */
     static double information(double[] p, int from, int to, double[] out) {
         int upper = from + SPECIES.loopBound(to - from);
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector sum = zero;
         DoubleVector comp = zero;
+        VectorMask<Double> bad = SPECIES.maskAll(false);
         for (int i = from; i < upper; i += SPECIES.length()) {
-            DoubleVector h = zero.sub(DoubleVector.fromArray(SPECIES, p, i).lanewise(VectorOperators.LOG));
+            DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
+            bad = bad.or(pv.compare(VectorOperators.GE, 0.0).and(pv.compare(VectorOperators.LE, 1.0)).not());
+            DoubleVector h = zero.sub(pv.lanewise(VectorOperators.LOG));
             h.intoArray(out, i);
             DoubleVector t = sum.add(h);
             DoubleVector b = t.sub(sum);
@@ -62,12 +68,18 @@ final class VectorLossKernels {
             c += twoSumError(s, x, t);
             s = t;
         }
+        boolean valid = !bad.anyTrue();
         for (int i = upper; i < to; i++) {
-            double h = information(p[i]);
+            double pi = p[i];
+            valid &= pi >= 0.0 && pi <= 1.0;
+            double h = information(pi);
             out[i] = h;
             double t = s + h;
             c += twoSumError(s, h, t);
             s = t;
+        }
+        if (!valid) {
+            return Double.NaN;
         }
         double total = s + c;
         if (total < Double.POSITIVE_INFINITY) {
@@ -79,9 +91,11 @@ final class VectorLossKernels {
 
     /**
      * out[i] = −ln p[i] where y[i] = 1 and −ln(1 − p[i]) elsewhere, on [from, to); sums[0] and
-     * sums[1] receive the compensated sums of the terms of outcomes 0 and 1.
+     * sums[1] receive the compensated sums of the terms of outcomes 0 and 1. Returns the number of
+     * outcomes 1 (a lane-wise sum of y, exact below 2<sup>53</sup>), or −1 if some y[i] is not 0
+     * or 1 or some p[i] not in [0, 1] (four compares per block, or'ed into a mask).
      */
-    static void bernoulli(double[] y, double[] p, int from, int to, double[] out, double[] sums) {
+    static long bernoulli(double[] y, double[] p, int from, int to, double[] out, double[] sums) {
         int upper = from + SPECIES.loopBound(to - from);
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
@@ -89,9 +103,15 @@ final class VectorLossKernels {
         DoubleVector comp0 = zero;
         DoubleVector sum1 = zero;
         DoubleVector comp1 = zero;
+        DoubleVector count = zero;
+        VectorMask<Double> bad = SPECIES.maskAll(false);
         for (int i = from; i < upper; i += SPECIES.length()) {
             DoubleVector pv = DoubleVector.fromArray(SPECIES, p, i);
-            VectorMask<Double> isOne = DoubleVector.fromArray(SPECIES, y, i).compare(VectorOperators.EQ, 1.0);
+            DoubleVector yv = DoubleVector.fromArray(SPECIES, y, i);
+            VectorMask<Double> isOne = yv.compare(VectorOperators.EQ, 1.0);
+            bad = bad.or(isOne.or(yv.compare(VectorOperators.EQ, 0.0))
+                    .and(pv.compare(VectorOperators.GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
+            count = count.add(yv);
             DoubleVector a0 = one.sub(pv);
             DoubleVector e0 = one.sub(a0).sub(pv);
             DoubleVector a = a0.blend(pv, isOne);
@@ -123,10 +143,16 @@ final class VectorLossKernels {
             c1 += twoSumError(s1, lanes1[l], t);
             s1 = t;
         }
+        boolean valid = !bad.anyTrue();
+        long ones = (long) count.reduceLanes(VectorOperators.ADD);
         for (int i = upper; i < to; i++) {
-            double h = bernoulli(y[i], p[i]);
+            double yi = y[i];
+            double pi = p[i];
+            valid &= (yi == 0.0 || yi == 1.0) && pi >= 0.0 && pi <= 1.0;
+            double h = bernoulli(yi, pi);
             out[i] = h;
-            if (y[i] == 1.0) {
+            if (yi == 1.0) {
+                ones++;
                 double t = s1 + h;
                 c1 += twoSumError(s1, h, t);
                 s1 = t;
@@ -136,11 +162,15 @@ final class VectorLossKernels {
                 s0 = t;
             }
         }
+        if (!valid) {
+            return -1;
+        }
         sums[0] = s0 + c0;
         sums[1] = s1 + c1;
         if (!(sums[0] < Double.POSITIVE_INFINITY && sums[1] < Double.POSITIVE_INFINITY)) {
             scalarBernoulli(y, p, from, to, out, sums);
         }
+        return ones;
     }
 
     /**

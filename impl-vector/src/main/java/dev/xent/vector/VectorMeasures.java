@@ -207,13 +207,13 @@ public final class VectorMeasures implements InformationMeasures {
 
     /**
      * out[i] = −ln p[i] on [from, to), vectorised ({@link VectorLossKernels}), and the
-     * compensated sum; p[i] is not checked (the caller's promise).
+     * compensated sum; p[i] is checked by vector compares in the same pass.
      *
      * @param p the probabilities
      * @param from the first index, inclusive
      * @param to the last index, exclusive
      * @param out receives the terms
-     * @return their sum, +∞ if some p[i] = 0
+     * @return their sum, +∞ if some p[i] = 0, NaN if some p[i] is not in [0, 1]
      * @throws IllegalStateException if the Vector API is unavailable (see {@link #unavailableReason()})
      */
     @Override
@@ -227,7 +227,8 @@ public final class VectorMeasures implements InformationMeasures {
     /**
      * The information of Bernoulli outcomes on [from, to), vectorised with one logarithm per term
      * ({@link VectorLossKernels}: −ln(1 − p) as −(ln a + e/a), a = fl(1 − p), e its exact rounding
-     * error), and the compensated sums by outcome; y[i] and p[i] are not checked.
+     * error), and the compensated sums by outcome; y[i] and p[i] are checked by vector compares in
+     * the same pass.
      *
      * @param y the outcomes, 0 or 1
      * @param p the probabilities of outcome 1
@@ -235,17 +236,18 @@ public final class VectorMeasures implements InformationMeasures {
      * @param to the last index, exclusive
      * @param out receives the terms
      * @param sums receives the sums of outcome 0 and outcome 1
+     * @return the number of outcomes 1, −1 if some y[i] or p[i] is outside its domain
      * @throws IllegalStateException if the Vector API is unavailable (see {@link #unavailableReason()})
      */
     @Override
-    public void bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
+    public long bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
             double[] sums) {
         Objects.checkFromToIndex(from, to, y.length);
         Objects.checkFromToIndex(from, to, p.length);
         Objects.checkFromToIndex(from, to, out.length);
         Objects.checkIndex(1, sums.length);
         requireAvailable();
-        VectorLossKernels.bernoulli(y, p, from, to, out, sums);
+        return VectorLossKernels.bernoulli(y, p, from, to, out, sums);
     }
 
     private static void requireAvailable() {

@@ -49,20 +49,11 @@ final class BatchPaths {
         if (n == 0 || loss.predictions() != Predictions.PROBABILITIES || !plain(loss.options())) {
             return null;
         }
-        long ones = 0;
-        for (int i = 0; i < n; i++) {
-            double yi = y[i];
-            double pi = p[i];
-            // NaN fails both tests; a soft target (valid, but not a label) also leaves the fast path
-            if (!((yi == 0.0 | yi == 1.0) & (pi >= 0.0 & pi <= 1.0))) {
-                return null;
-            }
-            ones += yi == 1.0 ? 1 : 0;
-        }
         double[] values = new double[n];
         double[] sums = new double[2];
-        loss.backend().bernoulliInformationNats(y, p, 0, n, values, sums);
-        if (!(sums[0] < Double.POSITIVE_INFINITY && sums[1] < Double.POSITIVE_INFINITY)) {
+        // validated in the same pass: −1 for a bad or soft target or a bad prediction
+        long ones = loss.backend().bernoulliInformationNats(y, p, 0, n, values, sums);
+        if (ones < 0 || !(sums[0] < Double.POSITIVE_INFINITY && sums[1] < Double.POSITIVE_INFINITY)) {
             return null;
         }
         Tally tally = new Tally(2, true);
@@ -99,6 +90,7 @@ final class BatchPaths {
         }
         double total = loss.backend().informationNats(values, 0, n, values);
         if (!(total < Double.POSITIVE_INFINITY)) {
+            // some q_y = 0 (NaN cannot happen: every row was checked)
             return null;
         }
         return record(loss, classes, values, counts);
