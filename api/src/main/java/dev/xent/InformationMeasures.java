@@ -545,8 +545,9 @@ public interface InformationMeasures {
      *
      * <p><b>Accuracy (the same promise for every backend, asserted by the verification kit; not
      * part of {@link #accuracy()}, which covers the three measures).</b> Each out<sub>i</sub> is
-     * within 4 ulps of −ln p<sub>i</sub> (this default: {@link #informationNats(double)}, within
-     * 1 ulp); the returned sum is within 2 ulps of the exact sum of the out<sub>i</sub> written,
+     * within 4 ulps of −ln p<sub>i</sub> (this default: the backend's own
+     * {@link #informationNats(double)}, so the terms are exactly the scalar operation's); the
+     * returned sum is within 2 ulps of the exact sum of the out<sub>i</sub> written,
      * plus n·2<sup>−106</sup> relative (every term has one sign: nothing cancels).
      *
      * @param p the probabilities
@@ -565,8 +566,9 @@ public interface InformationMeasures {
         boolean valid = true;
         for (int i = from; i < to; i++) {
             double pi = p[i];
-            valid &= pi >= 0.0 && pi <= 1.0;
-            double h = pi == 1.0 ? 0.0 : -Math.log(pi);
+            boolean probability = pi >= 0.0 && pi <= 1.0;
+            valid &= probability;
+            double h = probability ? informationNats(pi) : Double.NaN;
             out[i] = h;
             double t = s + h;
             c += dev.xent.sum.CompensatedSum.error(s, h, t);
@@ -600,7 +602,8 @@ public interface InformationMeasures {
      *
      * <p><b>Accuracy (the same promise for every backend, asserted by the verification kit; not
      * part of {@link #accuracy()}).</b> Each out<sub>i</sub> within 4 ulps of its exact value (this
-     * default: {@link Math#log} and {@link Math#log1p}, each within 1 ulp); each sum within 2 ulps
+     * default: the backend's own {@link #informationNats(double)}, of p or of the exact 1 − p, and
+     * {@link Math#log1p}, so the terms are exactly the loss layer's per-example ones); each sum within 2 ulps
      * of the exact sum of its out<sub>i</sub>, plus n·2<sup>−106</sup> relative.
      *
      * @param y the outcomes, 0 or 1
@@ -630,16 +633,19 @@ public interface InformationMeasures {
         for (int i = from; i < to; i++) {
             double pi = p[i];
             double yi = y[i];
-            valid &= (yi == 0.0 || yi == 1.0) && pi >= 0.0 && pi <= 1.0;
+            if (!((yi == 0.0 || yi == 1.0) && pi >= 0.0 && pi <= 1.0)) {
+                valid = false;
+                pi = 0.5;       // any probability: the result reports the bad input
+            }
             if (yi == 1.0) {
                 ones++;
-                double h = pi == 1.0 ? 0.0 : -Math.log(pi);
+                double h = informationNats(pi);
                 out[i] = h;
                 double t = s1 + h;
                 c1 += dev.xent.sum.CompensatedSum.error(s1, h, t);
                 s1 = t;
             } else {
-                double h = pi <= 0.5 ? 0.0 - Math.log1p(-pi) : -Math.log(1.0 - pi);
+                double h = pi <= 0.5 ? 0.0 - Math.log1p(-pi) : informationNats(1.0 - pi);
                 out[i] = h;
                 double t = s0 + h;
                 c0 += dev.xent.sum.CompensatedSum.error(s0, h, t);
