@@ -97,6 +97,62 @@ final class BatchPaths {
     }
 
     /**
+     * Categorical cross-entropy from probability rows against one-hot target rows: H(t, q) =
+     * −ln q<sub>c</sub> for the class c of t, through
+     * {@link InformationMeasures#informationNats(double[], int, int, double[])} on the gathered
+     * q<sub>c</sub>. Both rows of every example are checked first, in the per-example path's
+     * order; a soft target row (any second nonzero entry) leaves the batch to the per-example path.
+     *
+     * @return the summary, or null if the per-example path must run (see the class documentation)
+     */
+    static LossSummary categorical(CategoricalCrossEntropy loss, double[][] targets, double[][] rows, int n) {
+        if (n == 0 || loss.predictions() != Predictions.PROBABILITIES || !plain(loss.options())) {
+            return null;
+        }
+        int k = loss.numClasses();
+        double tolerance = loss.rowSumTolerance();
+        double accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
+        long[] counts = new long[k];
+        int[] classes = new int[n];
+        double[] values = new double[n];
+        boolean oneHot = true;
+        for (int i = 0; i < n; i++) {
+            double[] t = targets[i];
+            Checks.rowShape(t, k, Input.TARGET_ROW, "target", i);
+            if (!clearlyADistribution(t, k, accept)) {
+                Checks.probabilities(t, k, Input.TARGET, "target", i);
+                Checks.rowSum(t, k, false, tolerance, Input.TARGET_ROW, "target", i);
+            }
+            double[] row = rows[i];
+            Checks.rowShape(row, k, Input.PREDICTION_ROW, "prediction", i);
+            if (!clearlyADistribution(row, k, accept)) {
+                Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
+            }
+            int c = 0;
+            int nonzero = 0;
+            for (int j = 0; j < k; j++) {
+                if (t[j] != 0.0) {
+                    nonzero++;
+                    c = j;
+                }
+            }
+            // one-hot: a single nonzero entry, then 1 (the row sums to 1 within a tolerance < ½)
+            oneHot &= nonzero == 1 && t[c] == 1.0;
+            classes[i] = c;
+            values[i] = row[c];
+            counts[c]++;
+        }
+        if (!oneHot) {
+            return null;
+        }
+        double total = loss.backend().informationNats(values, 0, n, values);
+        if (!(total < Double.POSITIVE_INFINITY)) {
+            return null;
+        }
+        return record(loss, classes, values, counts);
+    }
+
+    /**
      * Whether every entry is in [0, 1] and the plain sum within {@code accept} of 1: then the
      * exact checks pass (see the class documentation). Two partial sums, for speed; the error
      * bound above holds for any order of addition.

@@ -323,4 +323,85 @@ class BatchPathsTest {
         loss.evaluate(classes, rows);
         assertThat(counting.bulk.get()).isEqualTo(1);
     }
+
+    // ---------------------------------------------------------------- categorical
+
+    @Test
+    void categoricalBatchesOfOneHotRowsGiveThePerExampleCountsAndMeans() {
+        SplittableRandom r = new SplittableRandom(19);
+        for (int k : new int[] {2, 10}) {
+            Counting counting = new Counting();
+            CategoricalCrossEntropy loss = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(counting);
+            for (int n : SIZES) {
+                double[][] targets = new double[n][k];
+                double[][] rows = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    rows[i] = row(r, k);
+                    int c;
+                    do {
+                        c = r.nextInt(k);
+                    } while (rows[i][c] == 0.0);
+                    targets[i][c] = 1.0;
+                }
+                LossSummary batch = loss.evaluate(targets, rows);
+                LossSummary perExample = loss.evaluate(targets, rows, ones(n));
+                // H(t, q) of a one-hot row is −ln q_c: the same value here (the formula stand-in)
+                assertSameSummary(batch, perExample);
+            }
+            assertThat(counting.bulk.get()).isEqualTo(SIZES.length);
+        }
+    }
+
+    @Test
+    void categoricalSoftTargetsAndOptionsGoExampleByExample() {
+        Counting counting = new Counting();
+        CategoricalCrossEntropy loss = CrossEntropy.categorical(3, Predictions.PROBABILITIES).using(counting);
+        double[][] rows = {{0.7, 0.2, 0.1}, {0.2, 0.6, 0.2}, {0.3, 0.3, 0.4}};
+        double[][] soft = {{1, 0, 0}, {0, 0.5, 0.5}, {0, 0, 1}};
+        double[][] hard = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        assertSameSummary(loss.evaluate(soft, rows), loss.evaluate(soft, rows, ones(3)));
+        assertThat(counting.bulk.get()).isZero();
+        for (CategoricalCrossEntropy other : new CategoricalCrossEntropy[] {loss.withClipping(Clipping.KERAS),
+            loss.withLabelSmoothing(0.2), loss.withClassWeights(1, 2, 3)}) {
+            assertSameSummary(other.evaluate(hard, rows), other.evaluate(hard, rows, ones(3)));
+        }
+        assertThat(counting.bulk.get()).isZero();
+        LossSummary s = loss.evaluate(hard, rows);
+        assertThat(counting.bulk.get()).isEqualTo(1);
+        // mpmath: (−ln 0.7 − ln 0.6 − ln 0.4) / 3 = 0.59459709985962606
+        assertThat(s.mean()).isCloseTo(0.59459709985962606, within(4 * Math.ulp(0.6)));
+        assertThat(loss.evaluate(hard, new double[][] {{0.7, 0.2, 0.1}, {0.5, 0.0, 0.5}, {0.3, 0.3, 0.4}})
+                .mean()).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void badCategoricalInputIsReportedAtItsIndexAsThePerExamplePathReportsIt() {
+        int k = 3;
+        CategoricalCrossEntropy loss = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(BACKEND);
+        int n = 19;
+        for (int i = 0; i < n; i++) {
+            for (int which = 0; which < 8; which++) {
+                double[][] targets = new double[n][];
+                double[][] rows = new double[n][];
+                for (int j = 0; j < n; j++) {
+                    targets[j] = new double[] {0, 1, 0};
+                    rows[j] = new double[] {0.2, 0.3, 0.5};
+                }
+                switch (which) {
+                    case 0 -> targets[i] = null;
+                    case 1 -> targets[i] = new double[] {0, 1};
+                    case 2 -> targets[i] = new double[] {0, Double.NaN, 1};
+                    case 3 -> targets[i] = new double[] {0, 0.9, 0};
+                    case 4 -> rows[i] = null;
+                    case 5 -> rows[i] = new double[] {0.2, 0.8, 0.0, 0.0};
+                    case 6 -> rows[i] = new double[] {0.2, 0.3, -0.5};
+                    default -> rows[i] = new double[] {0.2, 0.3, 0.6};
+                }
+                if (i > 0) {
+                    targets[i - 1] = new double[] {0.5, 0.5, 0};  // a soft row before it changes nothing
+                }
+                assertSameError(() -> loss.evaluate(targets, rows), () -> loss.evaluate(targets, rows, ones(n)), i);
+            }
+        }
+    }
 }
