@@ -60,7 +60,7 @@ import java.util.Optional;
  *   <li>Bulk information for the loss layer's batches: {@link #informationNats(double[], int, int, double[])}
  *       (−ln p<sub>i</sub> over a range, and its compensated sum) and
  *       {@link #bernoulliInformationNats} (−ln p or −ln(1 − p) by outcome, and the sums by
- *       outcome), which report bad input in their result instead of throwing.</li>
+ *       outcome), {@link #bernoulliLogitInformationNats} (the same from log-odds), which report bad input in their result instead of throwing.</li>
  * </ul>
  * scipy.special's elementwise {@code entr}, {@code rel_entr} and {@code kl_div} are in
  * {@link dev.xent.special.Elementwise}.
@@ -646,6 +646,80 @@ public interface InformationMeasures {
                 s1 = t;
             } else {
                 double h = pi <= 0.5 ? 0.0 - Math.log1p(-pi) : informationNats(1.0 - pi);
+                out[i] = h;
+                double t = s0 + h;
+                c0 += dev.xent.sum.CompensatedSum.error(s0, h, t);
+                s0 = t;
+            }
+        }
+        sums[0] = dev.xent.sum.CompensatedSum.value(s0, c0);
+        sums[1] = dev.xent.sum.CompensatedSum.value(s1, c1);
+        return valid ? ones : -1;
+    }
+
+    /**
+     * The information of the observed outcomes of Bernoulli trials given by their log-odds
+     * (logits), and its sums by outcome: for i in [from, to), with y<sub>i</sub> ∈ {0, 1} and
+     * P(Y<sub>i</sub> = 1) = σ(z<sub>i</sub>) = 1/(1 + e<sup>−z<sub>i</sub></sup>),
+     * <pre>
+     *   out_i = −ln σ(z_i)       = softplus(−z_i)     if y_i = 1
+     *   out_i = −ln(1 − σ(z_i))  = softplus(z_i)      if y_i = 0
+     *   softplus(x) = ln(1 + e^x) = max(x, 0) + log1p(e^−|x|)
+     * </pre>
+     * in nats, never through σ(z) itself (which rounds to 0 or 1 for |z| beyond about 37, and
+     * underflows below z ≈ −745): every term is finite and ≥ 0, and equals |z| (rounded) for the
+     * wrong class once |z| ≥ 40. {@code sums} and the result as in {@link #bernoulliInformationNats}.
+     * The loss layer's batch of binary cross-entropies from logits (PyTorch's
+     * {@code BCEWithLogitsLoss}).
+     *
+     * <p><b>Edge cases.</b> z = 0 gives ln 2; z = ±{@link Double#MAX_VALUE} gives 0 or the
+     * largest double; a sum beyond the largest double is +∞. <b>Bad input is reported, not
+     * thrown:</b> if some y<sub>i</sub> is not 0 or 1 or some z<sub>i</sub> is not finite, the
+     * result is −1 (and out and sums are unspecified).
+     *
+     * <p><b>Accuracy (the same promise for every backend, asserted by the verification kit; not
+     * part of {@link #accuracy()}).</b> Each out<sub>i</sub> within 4 ulps of its exact value (this
+     * default: {@link Math#exp} and {@link Math#log1p}, each within 1 ulp, and one addition); each
+     * sum within 2 ulps of the exact sum of its out<sub>i</sub>, plus n·2<sup>−106</sup> relative.
+     *
+     * @param y the outcomes, 0 or 1
+     * @param z the log-odds of outcome 1, finite
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives out[i] for i in [from, to); may be {@code z} itself
+     * @param sums receives, at indices 0 and 1, the sums of the out[i] with y[i] = 0 and with
+     *     y[i] = 1 (0 for an outcome that does not occur)
+     * @return the number of i in [from, to) with y[i] = 1, or −1 if some y[i] or z[i] is outside
+     *     its domain
+     * @throws IndexOutOfBoundsException if [from, to) is not a range of y, z and out, or sums has
+     *     fewer than 2 entries
+     */
+    default long bernoulliLogitInformationNats(double[] y, double[] z, int from, int to, double[] out,
+            double[] sums) {
+        Objects.checkFromToIndex(from, to, y.length);
+        Objects.checkFromToIndex(from, to, z.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        Objects.checkIndex(1, sums.length);
+        double s0 = 0.0;
+        double c0 = 0.0;
+        double s1 = 0.0;
+        double c1 = 0.0;
+        long ones = 0;
+        boolean valid = true;
+        for (int i = from; i < to; i++) {
+            double yi = y[i];
+            double zi = z[i];
+            valid &= (yi == 0.0 || yi == 1.0) && Math.abs(zi) < Double.POSITIVE_INFINITY;
+            if (yi == 1.0) {
+                ones++;
+                double x = -zi;
+                double h = x > 0.0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+                out[i] = h;
+                double t = s1 + h;
+                c1 += dev.xent.sum.CompensatedSum.error(s1, h, t);
+                s1 = t;
+            } else {
+                double h = zi > 0.0 ? zi + Math.log1p(Math.exp(-zi)) : Math.log1p(Math.exp(zi));
                 out[i] = h;
                 double t = s0 + h;
                 c0 += dev.xent.sum.CompensatedSum.error(s0, h, t);

@@ -174,6 +174,88 @@ final class VectorLossKernels {
     }
 
     /**
+     * out[i] = softplus(−z[i]) where y[i] = 1 and softplus(z[i]) elsewhere, softplus(x) =
+     * max(x, 0) + log1p(e<sup>−|x|</sup>) (one vector exp and one vector log1p per block), on
+     * [from, to); the sums and the result as in {@link #bernoulli}; −1 if some y[i] is not 0 or 1
+     * or some z[i] is not finite.
+     */
+    static long bernoulliLogit(double[] y, double[] z, int from, int to, double[] out, double[] sums) {
+        int upper = from + SPECIES.loopBound(to - from);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector sum0 = zero;
+        DoubleVector comp0 = zero;
+        DoubleVector sum1 = zero;
+        DoubleVector comp1 = zero;
+        DoubleVector count = zero;
+        VectorMask<Double> bad = SPECIES.maskAll(false);
+        for (int i = from; i < upper; i += SPECIES.length()) {
+            DoubleVector zv = DoubleVector.fromArray(SPECIES, z, i);
+            DoubleVector yv = DoubleVector.fromArray(SPECIES, y, i);
+            VectorMask<Double> isOne = yv.compare(VectorOperators.EQ, 1.0);
+            DoubleVector x = zv.blend(zv.neg(), isOne);
+            DoubleVector ax = x.abs();
+            bad = bad.or(isOne.or(yv.compare(VectorOperators.EQ, 0.0))
+                    .and(ax.compare(VectorOperators.LT, Double.POSITIVE_INFINITY)).not());
+            count = count.add(yv);
+            DoubleVector h = x.max(0.0).add(ax.neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+            h.intoArray(out, i);
+            DoubleVector h1 = h.blend(0.0, isOne.not());
+            DoubleVector h0 = h.sub(h1);
+            DoubleVector t = sum1.add(h1);
+            DoubleVector b = t.sub(sum1);
+            comp1 = comp1.add(sum1.sub(t.sub(b)).add(h1.sub(b)));
+            sum1 = t;
+            t = sum0.add(h0);
+            b = t.sub(sum0);
+            comp0 = comp0.add(sum0.sub(t.sub(b)).add(h0.sub(b)));
+            sum0 = t;
+        }
+        double[] lanes0 = sum0.toArray();
+        double[] lanes1 = sum1.toArray();
+        double s0 = 0.0;
+        double c0 = comp0.reduceLanes(VectorOperators.ADD);
+        double s1 = 0.0;
+        double c1 = comp1.reduceLanes(VectorOperators.ADD);
+        for (int l = 0; l < lanes0.length; l++) {
+            double t = s0 + lanes0[l];
+            c0 += twoSumError(s0, lanes0[l], t);
+            s0 = t;
+            t = s1 + lanes1[l];
+            c1 += twoSumError(s1, lanes1[l], t);
+            s1 = t;
+        }
+        boolean valid = !bad.anyTrue();
+        long ones = (long) count.reduceLanes(VectorOperators.ADD);
+        for (int i = upper; i < to; i++) {
+            double yi = y[i];
+            double zi = z[i];
+            valid &= (yi == 0.0 || yi == 1.0) && Math.abs(zi) < Double.POSITIVE_INFINITY;
+            double x = yi == 1.0 ? -zi : zi;
+            double h = x > 0.0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+            out[i] = h;
+            if (yi == 1.0) {
+                ones++;
+                double t = s1 + h;
+                c1 += twoSumError(s1, h, t);
+                s1 = t;
+            } else {
+                double t = s0 + h;
+                c0 += twoSumError(s0, h, t);
+                s0 = t;
+            }
+        }
+        if (!valid) {
+            return -1;
+        }
+        // a sum beyond the largest double: TwoSum gives NaN, the sum is +∞
+        sums[0] = s0 == Double.POSITIVE_INFINITY ? s0 : s0 + c0;
+        sums[1] = s1 == Double.POSITIVE_INFINITY ? s1 : s1 + c1;
+        sums[0] = Double.isNaN(sums[0]) ? Double.POSITIVE_INFINITY : sums[0];
+        sums[1] = Double.isNaN(sums[1]) ? Double.POSITIVE_INFINITY : sums[1];
+        return ones;
+    }
+
+    /**
      * The whole range by the scalar formulas, for a range with an impossible outcome (the vector
      * pass gives NaN for y = 0, p = 1): +∞ terms, and a sum of +∞ for their outcome.
      */

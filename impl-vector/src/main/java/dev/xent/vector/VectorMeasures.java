@@ -250,6 +250,31 @@ public final class VectorMeasures implements InformationMeasures {
         return VectorLossKernels.bernoulli(y, p, from, to, out, sums);
     }
 
+    /**
+     * The information of Bernoulli outcomes from log-odds on [from, to), vectorised
+     * ({@link VectorLossKernels}: softplus with one vector exp and one vector log1p), and the
+     * compensated sums by outcome; y[i] and z[i] are checked by vector compares in the same pass.
+     *
+     * @param y the outcomes, 0 or 1
+     * @param z the log-odds of outcome 1
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives the terms
+     * @param sums receives the sums of outcome 0 and outcome 1
+     * @return the number of outcomes 1, −1 if some y[i] or z[i] is outside its domain
+     * @throws IllegalStateException if the Vector API is unavailable (see {@link #unavailableReason()})
+     */
+    @Override
+    public long bernoulliLogitInformationNats(double[] y, double[] z, int from, int to, double[] out,
+            double[] sums) {
+        Objects.checkFromToIndex(from, to, y.length);
+        Objects.checkFromToIndex(from, to, z.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        Objects.checkIndex(1, sums.length);
+        requireAvailable();
+        return VectorLossKernels.bernoulliLogit(y, z, from, to, out, sums);
+    }
+
     private static void requireAvailable() {
         if (UNAVAILABLE != null) {
             throw new IllegalStateException("the xent backend 'vector' is unavailable: " + UNAVAILABLE);

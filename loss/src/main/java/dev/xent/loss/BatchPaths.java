@@ -1,5 +1,7 @@
 package dev.xent.loss;
 
+import dev.xent.BackendNotFoundException;
+import dev.xent.Backends;
 import dev.xent.InformationMeasures;
 import dev.xent.loss.LossInputException.Input;
 
@@ -40,25 +42,53 @@ final class BatchPaths {
     }
 
     /**
-     * Binary cross-entropy from probabilities on hard labels: −ln p for y = 1, −ln(1 − p) for
-     * y = 0, through {@link InformationMeasures#bernoulliInformationNats}.
+     * Binary cross-entropy on hard labels: from probabilities −ln p for y = 1, −ln(1 − p) for
+     * y = 0, through {@link InformationMeasures#bernoulliInformationNats}; from logits
+     * softplus(∓z), through {@link InformationMeasures#bernoulliLogitInformationNats} (the
+     * options' backend or the default one; with none installed, the per-example path, which needs
+     * none).
      *
      * @return the summary, or null if the per-example path must run (see the class documentation)
      */
     static LossSummary binary(BinaryCrossEntropy loss, double[] y, double[] p, int n) {
-        if (n == 0 || loss.predictions() != Predictions.PROBABILITIES || !plain(loss.options())) {
+        LossOptions options = loss.options();
+        boolean logits = loss.predictions() == Predictions.LOGITS;
+        // clipping and profiles do not apply to logits; smoothing and class weights do
+        boolean handled = logits ? options.labelSmoothing() == 0.0 && !options.hasClassWeights()
+                : loss.predictions() == Predictions.PROBABILITIES && plain(options);
+        if (n == 0 || !handled) {
+            return null;
+        }
+        InformationMeasures backend = logits ? logitBackend(options) : loss.backend();
+        if (backend == null) {
             return null;
         }
         double[] values = new double[n];
         double[] sums = new double[2];
         // validated in the same pass: −1 for a bad or soft target or a bad prediction
-        long ones = loss.backend().bernoulliInformationNats(y, p, 0, n, values, sums);
+        long ones = logits ? backend.bernoulliLogitInformationNats(y, p, 0, n, values, sums)
+                : backend.bernoulliInformationNats(y, p, 0, n, values, sums);
         if (ones < 0 || !(sums[0] < Double.POSITIVE_INFINITY && sums[1] < Double.POSITIVE_INFINITY)) {
             return null;
         }
         Tally tally = new Tally(2, true);
         tally.recordBatch(values, new long[] {n - ones, ones}, sums);
         return tally.summary(loss);
+    }
+
+    /**
+     * The backend that computes a batch of logits: the options' or the default one. Logits need
+     * no backend per example, so none installed, or one that cannot run in this JVM, leaves the
+     * batch to the per-example path (null) instead of failing.
+     */
+    private static InformationMeasures logitBackend(LossOptions options) {
+        InformationMeasures backend;
+        try {
+            backend = options.backend().orElseGet(Backends::defaultBackend);
+        } catch (BackendNotFoundException e) {
+            return null;
+        }
+        return backend.unavailableReason().isPresent() ? null : backend;
     }
 
     /**

@@ -135,12 +135,15 @@ public final class BinaryCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a batch, unweighted. <b>Batch path:</b> from probabilities with labels 0/1 and no
-     * option that changes the loss (no clipping, smoothing, class weights or profile), the whole
-     * batch is checked in one pass and its losses computed by one call of the backend's
-     * {@link InformationMeasures#bernoulliInformationNats bulk operation} (vectorised by
-     * {@code vector}); anything else — soft targets, options, logits, log-probabilities, a loss of
-     * +∞ — runs example by example. Both give the same checks, errors and counts, and sums within
+     * The loss of a batch, unweighted. <b>Batch path:</b> with labels 0/1, from probabilities
+     * and no option that changes the loss (no clipping, smoothing, class weights or profile), or
+     * from logits and no smoothing or class weights, the whole batch is checked in one pass and its
+     * losses computed by one call of the backend's bulk operation
+     * ({@link InformationMeasures#bernoulliInformationNats},
+     * {@link InformationMeasures#bernoulliLogitInformationNats}; vectorised by {@code vector}; for
+     * logits the options' backend or the default one, and example by example if none is
+     * installed); anything else — soft targets, options, log-probabilities, a loss of +∞ — runs
+     * example by example. Both give the same checks, errors and counts, and sums within
      * {@link LossAccumulator#MERGE_RELATIVE_TOLERANCE} of each other.
      *
      * @param targets y<sub>n</sub> ∈ [0, 1]

@@ -91,6 +91,13 @@ class BatchPathsTest {
         }
 
         @Override
+        public long bernoulliLogitInformationNats(double[] y, double[] z, int from, int to, double[] out,
+                double[] sums) {
+            bulk.incrementAndGet();
+            return InformationMeasures.super.bernoulliLogitInformationNats(y, z, from, to, out, sums);
+        }
+
+        @Override
         public long bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
                 double[] sums) {
             bulk.incrementAndGet();
@@ -153,11 +160,46 @@ class BatchPathsTest {
         BinaryCrossEntropy pytorch = loss.withOptions(loss.options().withProfile(Profile.PYTORCH));
         assertSameSummary(pytorch.evaluate(y, certain), pytorch.evaluate(y, certain, ones(5)));
         assertThat(counting.bulk.get()).isEqualTo(before);
-        // logits and an empty batch are not the batch path's either
-        CrossEntropy.binary(Predictions.LOGITS).using(counting).evaluate(y, p);
+        // an empty batch is not the batch path's either
         assertThatThrownBy(() -> loss.evaluate(new double[0], new double[0])).isInstanceOf(LossInputException.class)
                 .hasMessageContaining("empty dataset");
         assertThat(counting.bulk.get()).isEqualTo(before);
+    }
+
+    @Test
+    void binaryLogitBatchesGiveThePerExampleValuesCountsAndMeans() {
+        SplittableRandom r = new SplittableRandom(23);
+        Counting counting = new Counting();
+        BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.LOGITS).using(counting);
+        for (int n : SIZES) {
+            double[] y = new double[n];
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                int kind = r.nextInt(5);
+                z[i] = kind == 0 ? 0.0 : kind == 1 ? (r.nextBoolean() ? 1 : -1) * Math.pow(10, r.nextInt(-300, 300))
+                        : r.nextDouble(-50, 50);
+                y[i] = r.nextInt(2);
+            }
+            assertSameSummary(loss.evaluate(y, z), loss.evaluate(y, z, ones(n)));
+        }
+        assertThat(counting.bulk.get()).isEqualTo(SIZES.length);
+        // mpmath, 40 digits: softplus(0) = ln 2; y = 1, z = −3: softplus(3) = 3.048587351573742;
+        // y = 0, z = 1e300: 1e300; y = 1, z = 40: softplus(−40) = 4.248354255291589e-18
+        LossSummary s = loss.evaluate(new double[] {0, 1, 0, 1}, new double[] {0.0, -3.0, 1e300, 40.0});
+        double[] v = s.perExample().orElseThrow();
+        assertThat(v[0]).isCloseTo(0.6931471805599453, within(Math.ulp(0.69)));
+        assertThat(v[1]).isCloseTo(3.048587351573742, within(2 * Math.ulp(3.0)));
+        assertThat(v[2]).isEqualTo(1e300);
+        assertThat(v[3]).isCloseTo(4.248354255291589e-18, within(2 * Math.ulp(4.2e-18)));
+        // smoothing and class weights are left to the per-example path; no backend at all too
+        int before = counting.bulk.get();
+        double[] y = {1, 0, 1};
+        double[] z = {2.0, -1.0, 0.5};
+        assertSameSummary(loss.withLabelSmoothing(0.1).evaluate(y, z), loss.withLabelSmoothing(0.1).evaluate(y, z, ones(3)));
+        assertSameSummary(loss.withClassWeights(2, 1).evaluate(y, z), loss.withClassWeights(2, 1).evaluate(y, z, ones(3)));
+        assertThat(counting.bulk.get()).isEqualTo(before);
+        assertSameError(() -> loss.evaluate(new double[] {1, 0, 1}, new double[] {1, Double.NaN, 2}),
+                () -> loss.evaluate(new double[] {1, 0, 1}, new double[] {1, Double.NaN, 2}, ones(3)), 1);
     }
 
     @Test

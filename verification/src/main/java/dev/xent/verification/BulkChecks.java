@@ -258,6 +258,142 @@ final class BulkChecks {
         }
     }
 
+    /**
+     * One logit, of a kind drawn first: 0, ±10<sup>k</sup> (|k| ≤ 300), ±{@link Double#MAX_VALUE},
+     * near ±745 (where e<sup>z</sup> underflows), uniform in [−50, 50].
+     */
+    private static double logit(RandomnessSource in) {
+        int kind = Generate.range(0, 5).generate(in);
+        double sign = Generate.range(0, 1).generate(in) == 0 ? -1.0 : 1.0;
+        switch (kind) {
+            case 0:
+                return 0.0;
+            case 1:
+                return sign * Math.pow(10.0, Generate.range(-300, 300).generate(in));
+            case 2:
+                return sign * Double.MAX_VALUE;
+            case 3:
+                return sign * (740 + Generate.range(0, 100).generate(in) * 0.1);
+            default:
+                return (Generate.longRange(0, 1L << 53).generate(in) * 0x1p-53 - 0.5) * 100;
+        }
+    }
+
+    /** Batches of logits as {@link #batches} draws probabilities. */
+    static Gen<Batch> logitBatches() {
+        return batches(true).mutate((batch, in) -> {
+            double[] z = new double[batch.p.length];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = logit(in);
+            }
+            return new Batch(batch.y, z, batch.from, batch.to, batch.split);
+        });
+    }
+
+    /** softplus(x) = ln(1 + e<sup>x</sup>) by {@link StrictMath} (within about 2 ulps). */
+    private static double softplus(double x) {
+        return x > 0.0 ? x + StrictMath.log1p(StrictMath.exp(-x)) : StrictMath.log1p(StrictMath.exp(x));
+    }
+
+    /** The reference softplus within 2 ulps, the term within 4: 6 ulps apart at most. */
+    static final double LOGIT_TERM_ULPS = 4 + 2;
+
+    /**
+     * bernoulliLogitInformationNats over a range: each out[i] is softplus(−z) (y = 1) or
+     * softplus(z) (y = 0) within 4 ulps, entries outside the range not written, the sums by outcome
+     * within 2 ulps of the sums of the terms, the count of outcomes 1, and two chunks giving the
+     * same; plus its edge values (mpmath) and bad input at every position of 19 entries.
+     */
+    static void bulkBernoulliLogitInformationIsSoftplusAndItsSumsByOutcome(InformationMeasures b) {
+        property(b, "bulk Bernoulli information from logits is softplus and its sums by outcome", logitBatches(),
+                batch -> {
+                    double[] out = untouched(batch.p.length);
+                    double[] sums = {Double.NaN, Double.NaN};
+                    long ones = b.bernoulliLogitInformationNats(batch.y, batch.p, batch.from, batch.to, out, sums);
+                    BigDecimal[] exact = {BigDecimal.ZERO, BigDecimal.ZERO};
+                    long expectedOnes = 0;
+                    for (int i = 0; i < out.length; i++) {
+                        if (i < batch.from || i >= batch.to) {
+                            assertThat(out[i]).as("out[%d] outside the range", i).isEqualTo(UNTOUCHED);
+                            continue;
+                        }
+                        int outcome = (int) batch.y[i];
+                        expectedOnes += outcome;
+                        double reference = softplus(outcome == 1 ? -batch.p[i] : batch.p[i]);
+                        if (reference == 0.0) {
+                            assertThat(out[i]).as("out[%d] for z = %s", i, batch.p[i]).isZero();
+                        } else {
+                            assertThat(out[i]).as("out[%d] for z = %s", i, batch.p[i]).isCloseTo(reference,
+                                    org.assertj.core.api.Assertions.within(Tolerance.ulps(LOGIT_TERM_ULPS, reference)));
+                        }
+                        exact[outcome] = exact[outcome].add(new BigDecimal(out[i]));
+                    }
+                    assertThat(ones).as("the number of outcomes 1").isEqualTo(expectedOnes);
+                    for (int k = 0; k < 2; k++) {
+                        // beyond the largest double by half its ulp at least: the sum rounds to +∞
+                        BigDecimal overflow = new BigDecimal(Double.MAX_VALUE)
+                                .add(new BigDecimal(Math.ulp(Double.MAX_VALUE) / 2));
+                        if (exact[k].compareTo(overflow) >= 0) {
+                            assertThat(sums[k]).as("a sum beyond the largest double").isEqualTo(Double.POSITIVE_INFINITY);
+                        } else {
+                            assertSum(sums[k], exact[k], "the sum of outcome " + k);
+                        }
+                    }
+                    double[] parts = untouched(batch.p.length);
+                    double[] a = new double[2];
+                    double[] c = new double[2];
+                    long onesA = b.bernoulliLogitInformationNats(batch.y, batch.p, batch.from, batch.split, parts, a);
+                    long onesC = b.bernoulliLogitInformationNats(batch.y, batch.p, batch.split, batch.to, parts, c);
+                    assertThat(onesA + onesC).as("outcomes 1 counted in two chunks").isEqualTo(expectedOnes);
+                    for (int i = batch.from; i < batch.to; i++) {
+                        assertThat(parts[i]).as("out[%d] computed in two chunks", i)
+                                .isCloseTo(out[i], org.assertj.core.api.Assertions.within(
+                                        Tolerance.ulps(2 * LOGIT_TERM_ULPS, out[i])));
+                    }
+                    for (int k = 0; k < 2; k++) {
+                        if (sums[k] < Double.POSITIVE_INFINITY && a[k] + c[k] < Double.POSITIVE_INFINITY) {
+                            assertThat(a[k] + c[k]).as("the sums of outcome %d in two chunks", k)
+                                    .isCloseTo(sums[k], org.assertj.core.api.Assertions.within(
+                                            Tolerance.ulps(CHUNK_ULPS, sums[k])));
+                        }
+                    }
+                });
+        String check = "bulk Bernoulli information from logits keeps its edge values and reports bad input";
+        int n = 19;
+        double[] zeros = new double[n];
+        double[] out = new double[n];
+        double[] sums = new double[2];
+        for (int i = 0; i < n; i++) {
+            double[] z = new double[n];
+            double[] y = zeros.clone();
+            z[i] = -40.0;
+            y[i] = 1.0;
+            assertThat(b.bernoulliLogitInformationNats(y, z, 0, n, out, sums)).as(says(b, check, "count at %d", i))
+                    .isEqualTo(1L);
+            // mpmath: softplus(40) = 40.000000000000000004248…, softplus(0) = ln 2
+            assertThat(out[i]).as(says(b, check, "softplus(40) at %d", i)).isEqualTo(40.0);
+            assertThat(out[(i + 1) % n]).as(says(b, check, "softplus(0) beside it")).isCloseTo(0.6931471805599453,
+                    org.assertj.core.api.Assertions.within(Tolerance.ulps(LOGIT_TERM_ULPS, 0.6931471805599453)));
+            y[i] = 0.0;
+            b.bernoulliLogitInformationNats(y, z, 0, n, out, sums);
+            // mpmath: softplus(−40) = 4.248354255291589e-18
+            assertThat(out[i]).as(says(b, check, "softplus(−40) at %d", i)).isCloseTo(4.248354255291589e-18,
+                    org.assertj.core.api.Assertions.within(Tolerance.ulps(LOGIT_TERM_ULPS, 4.248354255291589e-18)));
+            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                double[] zb = new double[n];
+                zb[i] = bad;
+                assertThat(b.bernoulliLogitInformationNats(zeros, zb, 0, n, out, sums))
+                        .as(says(b, check, "z = %s at %d", bad, i)).isEqualTo(-1L);
+            }
+            for (double bad : new double[] {0.5, 2.0, Double.NaN, -1.0}) {
+                double[] yb = zeros.clone();
+                yb[i] = bad;
+                assertThat(b.bernoulliLogitInformationNats(yb, zeros, 0, n, out, sums))
+                        .as(says(b, check, "y = %s at %d", bad, i)).isEqualTo(-1L);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     /** The batch with every p = 0 (an impossible event, checked apart) replaced by ½. */

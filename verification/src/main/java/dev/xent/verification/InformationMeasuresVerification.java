@@ -710,6 +710,22 @@ public abstract class InformationMeasuresVerification {
                 BulkChecks::bulkOperationsKeepTheirEdgeValuesAndReportBadInput);
     }
 
+    /**
+     * {@code bernoulliLogitInformationNats} writes softplus(−z) (y = 1) or softplus(z) (y = 0)
+     * within 4 ulps, returns the number of outcomes 1 and the sums by outcome within 2 ulps of the
+     * sums of what it wrote, gives the same on a split range, softplus(±40) and ln 2 at every lane
+     * (mpmath), and −1 for a z that is NaN or infinite or a bad y (interface javadoc; the kit's
+     * {@code BulkChecks}, reference softplus by {@link StrictMath}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(49)
+    public DynamicTest bulkBernoulliLogitInformationIsSoftplusAndItsSumsByOutcome() {
+        return computation("bulkBernoulliLogitInformationIsSoftplusAndItsSumsByOutcome",
+                BulkChecks::bulkBernoulliLogitInformationIsSoftplusAndItsSumsByOutcome);
+    }
+
     // ---------------------------------------------------------------- the loss layer on this backend
 
     /**
