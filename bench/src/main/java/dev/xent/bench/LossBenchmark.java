@@ -28,10 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * (probabilities through each backend, and logits), categorical cross-entropy on the same rows
  * against one-hot targets, the per-example path beside the probability batch paths ({@code
  * …PerExample}, sample weights of 1), and the sparse dataset through
- * {@link SparseCrossEntropy#collector} on a parallel stream (partial accumulators merged). Each also runs on 10<sup>3</sup> examples,
- * so that {@code -prof gc} shows whether the bytes allocated per call grow with the number of
- * examples (they must not: an accumulator is a constant-size object, and adding an example
- * allocates nothing).
+ * {@link SparseCrossEntropy#collector} on a parallel stream (partial accumulators merged). Each also
+ * runs on 10<sup>3</sup> examples, so that {@code -prof gc} shows the bytes allocated per call:
+ * a batch keeps its per-example values (8 bytes per example; the K-class batch paths also gather
+ * one q<sub>y</sub> per example into that array and keep the classes, 4 more for categorical), the
+ * collector's accumulators are constant-size objects that allocate nothing per example.
  *
  * <p>Every call evaluates the whole batch (keeping the per-example values, as {@code evaluate}
  * does) and returns the sum; the collector builds accumulators, as {@code xent loss} does for a
@@ -182,6 +183,18 @@ public class LossBenchmark {
     }
 
     /**
+     * Binary cross-entropy from logits through the per-example path (sample weights of 1), for the
+     * comparison.
+     *
+     * @param d the data
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double binaryLogitsPerExample(BinaryData d) {
+        return CrossEntropy.binary(Predictions.LOGITS).evaluate(d.data.y, d.data.z, d.ones).sum();
+    }
+
+    /**
      * Sparse categorical cross-entropy from probabilities, through the backend: the batch
      * {@code evaluate}.
      *
@@ -233,6 +246,19 @@ public class LossBenchmark {
     public double categoricalProbabilities(SparseData d, Backend b) {
         return CrossEntropy.categorical(LossData.CLASSES, Predictions.PROBABILITIES).using(b.measures)
                 .evaluate(d.oneHot, d.data.probs).sum();
+    }
+
+    /**
+     * The same through the per-example path (sample weights of 1), for the comparison.
+     *
+     * @param d the data
+     * @param b the backend
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double categoricalProbabilitiesPerExample(SparseData d, Backend b) {
+        return CrossEntropy.categorical(LossData.CLASSES, Predictions.PROBABILITIES).using(b.measures)
+                .evaluate(d.oneHot, d.data.probs, d.ones).sum();
     }
 
     /**

@@ -8,14 +8,18 @@ import dev.xent.loss.LossInputException.Input;
 /**
  * The batch fast paths of {@code evaluate}: a whole batch validated in one pass, its losses
  * computed by one bulk call of the backend
- * ({@link InformationMeasures#bernoulliInformationNats}, {@link InformationMeasures#informationNats(double[], int, int, double[])}),
- * which a vectorised backend overrides, and recorded into the tally at once
- * ({@link Tally#recordBatch}).
+ * ({@link InformationMeasures#bernoulliInformationNats},
+ * {@link InformationMeasures#bernoulliLogitInformationNats},
+ * {@link InformationMeasures#informationNats(double[], int, int, double[])}), which a vectorised
+ * backend overrides, and recorded into the tally at once ({@link Tally#recordBatch}).
  *
- * <p><b>Same results as the per-example path.</b> Validation runs in example order, each example's
- * checks in the order of the per-example path, and throws the same {@link LossInputException}
- * (the same check's own code is called wherever the fast test is in doubt), so the first bad
- * example and its message are the same. Anything the fast path does not handle — sample weights,
+ * <p><b>Same results as the per-example path.</b> Binary batches are checked by the bulk call
+ * itself, in the same pass (vector compares in {@code vector}): it reports any bad or soft target
+ * or bad prediction by its result, and the per-example path then runs from the start and throws
+ * at the first bad example, as it always did. K-class batches are checked here, in example order,
+ * each example's checks in the order of the per-example path, throwing the same
+ * {@link LossInputException} (the same check's own code is called wherever the fast test is in
+ * doubt), so the first bad example and its message are the same. Anything the fast path does not handle — sample weights,
  * class weights, label smoothing, clipping, a profile that rescales rows or clamps logarithms,
  * soft binary targets, a loss of +∞, an empty batch — makes it return null, and the caller runs
  * the per-example path from the start: the fast path never changes what is computed, only how
