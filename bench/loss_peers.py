@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The scikit-learn and pandas side of bench/compare's loss cases, run by bench/compare.py with the
 Python that has pandas and scikit-learn (Debian's python3-pandas and python3-sklearn: by default
-/usr/bin/python3, set by XENT_BENCH_SKLEARN_PYTHON). Two modes:
+/usr/bin/python3, set by XENT_BENCH_SKLEARN_PYTHON). Three modes:
 
   loss_peers.py memory DATA BINARY_ROWS SPARSE_ROWS REPEATS
       sklearn.metrics.log_loss on the arrays bench/compare wrote (the same numbers the JMH loss
@@ -13,6 +13,12 @@ Python that has pandas and scikit-learn (Debian's python3-pandas and python3-skl
       the class columns. Prints one JSON object with the value and the seconds spent in read_csv and
       in log_loss; bench/compare.py times the whole process (start-up and imports included) and
       reads its peak memory.
+
+  loss_peers.py write-pandas FILE ROWS SEED
+      The CSV job's first file, as a pandas user gets it: ROWS rows of 10 probabilities (numpy PCG64
+      seeded [SEED, 4, ROWS]: uniform in (0, 1] divided by their sum, in float64), the label drawn
+      from the row, written by DataFrame.to_csv(index=False) (shortest round-trip floats) with the
+      columns label, c0 … c9.
 """
 import json
 import sys
@@ -62,10 +68,24 @@ def csv(path):
                       "log_loss": t3 - t2}))
 
 
+def write_pandas(path, rows, seed):
+    import pandas as pd
+    rng = np.random.default_rng([seed, 4, rows])
+    probs = 1.0 - rng.random((rows, 10))
+    probs /= probs.sum(axis=1, keepdims=True)
+    u = rng.random(rows)
+    label = np.minimum((np.cumsum(probs, axis=1) <= u[:, None]).sum(axis=1), 9)
+    frame = pd.DataFrame(probs, columns=["c%d" % k for k in range(10)])
+    frame.insert(0, "label", label)
+    frame.to_csv(path, index=False)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "memory":
         memory(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
     elif sys.argv[1] == "csv":
         csv(sys.argv[2])
+    elif sys.argv[1] == "write-pandas":
+        write_pandas(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
         raise SystemExit(__doc__)

@@ -53,7 +53,8 @@ final class BackendsCommand implements Callable<Integer> {
                         .put("default", false).put("available", false).put("reason", reason));
             } else {
                 // the launcher's switch for the one JVM option a bundled backend needs
-                String launcher = b.id().equals("vector") ? "; with ./xent, set XENT_VECTOR=1" : "";
+                String launcher = b.id().equals("vector")
+                        ? "; ./xent adds it whenever the JVM has the module, unless XENT_VECTOR=0" : "";
                 out.printf(java.util.Locale.ROOT, "  %-" + width + "s  unavailable: %s%s%n", b.id(), reason,
                         launcher);
             }

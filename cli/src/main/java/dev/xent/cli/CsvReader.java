@@ -1,8 +1,10 @@
 package dev.xent.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -67,8 +69,11 @@ final class CsvReader implements Closeable {
     private int leadColumn;
     private int leadByte;
 
+    /** Whether the input starts here (so a byte-order mark may come first). */
+    private boolean atStart;
+
     /** The current physical line and column (of the next byte to read). */
-    private long line = 1;
+    private long line;
     private int column = 1;
 
     /** The current record: its fields' bytes back to back, and where each field starts and ends. */
@@ -100,9 +105,27 @@ final class CsvReader implements Closeable {
      * @param limits the caps
      */
     CsvReader(InputStream in, String source, InputLimits limits) {
+        this(in, source, limits, 0, 1);
+    }
+
+    /**
+     * A reader of {@code in} that starts inside an input, at the start of a line: offsets in
+     * messages count from the input's start, lines from {@code line}. A byte-order mark is skipped
+     * only at offset 0.
+     *
+     * @param in the bytes from {@code offset} on, UTF-8
+     * @param source the name used in messages
+     * @param limits the caps
+     * @param offset the input's offset of the first byte of {@code in}
+     * @param line the physical line number of that byte (1-based)
+     */
+    CsvReader(InputStream in, String source, InputLimits limits, long offset, long line) {
         this.in = in;
         this.source = source;
         this.limits = limits;
+        this.base = offset;
+        this.line = line;
+        this.atStart = offset == 0;
     }
 
     /** The source's name, as messages show it. */
@@ -118,7 +141,8 @@ final class CsvReader implements Closeable {
      * @throws IOException if reading fails
      */
     boolean next() throws IOException {
-        if (line == 1 && column == 1 && pos == 0 && lim == 0) {
+        if (atStart) {
+            atStart = false;
             skipByteOrderMark();
         }
         int c = peek();
@@ -227,14 +251,17 @@ final class CsvReader implements Closeable {
 
     /** Field {@code i} as an integer 0 … max, or −1 if it is not one (only ASCII digits, no sign). */
     int index(int i, int max) {
-        int s = start[i];
-        int e = end[i];
+        return index(rec, start[i], end[i], max);
+    }
+
+    /** The bytes {@code b[s, e)} as an integer 0 … max, or −1 if they are not one (digits only). */
+    static int index(byte[] b, int s, int e, int max) {
         if (s == e || e - s > 10) {
             return -1;
         }
         long v = 0;
         for (int j = s; j < e; j++) {
-            int d = rec[j] - '0';
+            int d = b[j] - '0';
             if (d < 0 || d > 9) {
                 return -1;
             }
@@ -269,6 +296,29 @@ final class CsvReader implements Closeable {
     /** The physical line where the current record starts. */
     long line() {
         return fieldLine[0];
+    }
+
+    /** The input's offset of the current record's first byte. */
+    long recordOffset() {
+        return recordStart;
+    }
+
+    /** The input's offset of the next byte to read (after a record: the next line's start). */
+    long nextOffset() {
+        return offset();
+    }
+
+    /** The physical line of the next byte to read. */
+    long nextLine() {
+        return line;
+    }
+
+    /**
+     * The input from the next unread byte on (its buffered bytes, then the rest of the stream),
+     * for {@link CsvScanner} to go on where this reader stopped; this reader is not read again.
+     */
+    InputStream rest() {
+        return new SequenceInputStream(new ByteArrayInputStream(buf, pos, lim - pos), in);
     }
 
     private InputException at(long l, int col, String message) {

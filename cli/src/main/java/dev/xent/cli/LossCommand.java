@@ -5,7 +5,6 @@ import dev.xent.InformationMeasures;
 import dev.xent.loss.BinaryAccumulator;
 import dev.xent.loss.Clipping;
 import dev.xent.loss.CrossEntropy;
-import dev.xent.loss.LossAccumulator;
 import dev.xent.loss.LossInputException;
 import dev.xent.loss.LossOptions;
 import dev.xent.loss.LossSummary;
@@ -14,8 +13,16 @@ import dev.xent.loss.Profile;
 import dev.xent.loss.SparseAccumulator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,12 +31,21 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code xent loss FILE.csv}: the mean cross-entropy (log loss) of a file of predictions, streamed
@@ -81,6 +97,17 @@ import picocli.CommandLine.Spec;
  * backend is not used (the loss is computed in log space) and is still named; {@code --clip}
  * other than {@code exact} is refused with it, since there is no probability to clip.
  *
+ * <h2>Threads and chunks</h2>
+ * A regular file is read by {@code --threads} workers (default: the available processors), each
+ * taking the next chunk of {@link #CHUNK_BYTES} bytes (cut at line starts) with a
+ * {@link CsvScanner}; the chunks' accumulators are merged in file order ({@link Chunks}), so the
+ * result has the same bits with any number of threads, and the same as standard input gives (read
+ * on one core with the same chunk rule). The first chunk in file order that the scanner cannot read alone (a
+ * quote, malformed UTF-8, any bad field) ends the parallel run: the file is read from that chunk's
+ * start to its end by one thread, {@link CsvReader} taking over at the record in question, so every
+ * error is the first one in file order with its exact position, and a quoted line break is never
+ * mistaken for a record's end (no chunk before that one holds a quote, so its start is sound).
+ *
  * <h2>Progress</h2>
  * When the terminal is interactive ({@code System.console() != null}) a line
  * {@code xent loss: FILE: N rows} on standard error is rewritten at most twice a second and erased
@@ -96,6 +123,17 @@ final class LossCommand implements Callable<Integer> {
 
     /** How often (rows) the progress clock is looked at; a power of two. */
     private static final int PROGRESS_EVERY = 1 << 16;
+
+    /**
+     * The chunk size, 4 MiB: the unit of parallel work and of the merge order ({@link Chunks}).
+     * Fixed, so that the result does not depend on the machine; large enough that a chunk's
+     * start-up (a line-start search, fresh accumulators) is lost in its 40,000-odd rows, small
+     * enough that two workers stay busy to the end of a 100 MB file.
+     */
+    static final int CHUNK_BYTES = 1 << 22;
+
+    /** The most threads {@code --threads} takes. */
+    static final int MAX_THREADS = 256;
 
     @Spec
     CommandSpec spec;
@@ -149,6 +187,18 @@ final class LossCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object per backend instead of text")
     boolean json;
 
+    @Option(names = "--threads", paramLabel = "N", converter = ThreadCount.class,
+            description = "how many threads read a regular file (default: the available processors); "
+                    + "the result is the same bit for bit with any N")
+    Integer threads;
+
+    /** For tests: the chunk size; the result's last bits depend on it, so it is not documented. */
+    @Option(names = "--chunk-bytes", paramLabel = "N", converter = InputLimits.Cap.class, hidden = true)
+    int chunkBytes = CHUNK_BYTES;
+
+    /** Rows read so far by this thread's loops and the merged chunks (the progress line's count). */
+    private long rowsRead;
+
     /** Runs the command. */
     @Override
     public Integer call() {
@@ -186,28 +236,24 @@ final class LossCommand implements Callable<Integer> {
             List<InformationMeasures> backends = backend.selected();
             LossOptions options = options(clipping, profile);
             Predictions form = fromLogits ? Predictions.LOGITS : Predictions.PROBABILITIES;
-            List<BinaryAccumulator> binary = new ArrayList<>();
-            List<SparseAccumulator> sparse = new ArrayList<>();
-            List<LossAccumulator> accs = new ArrayList<>();
-            for (InformationMeasures b : backends) {
-                if (layout.binary()) {
-                    binary.add(CrossEntropy.binary(form).withOptions(options.using(b)).accumulator());
-                } else {
-                    sparse.add(CrossEntropy.sparse(layout.names().size(), form)
-                            .withOptions(options.using(b)).accumulator());
-                }
+            Chunks chunks = new Chunks(chunkBytes, () -> accumulators(layout, form, options, backends));
+            Progress progress = new Progress(spec.commandLine().getErr(), source, System.console() != null);
+            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (!stdin && n > 1 && Files.isRegularFile(Path.of(file))) {
+                parallel(Path.of(file), n, csv, layout, chunks, progress);
+            } else {
+                sequential(csv.rest(), csv.nextOffset(), csv.nextLine(), layout, chunks, progress);
             }
-            accs.addAll(binary);
-            accs.addAll(sparse);
-            long rows = stream(csv, layout, binary, sparse);
-            if (rows == 0) {
+            progress.end();
+            Chunks.Accumulators total = chunks.finish();
+            if (total.count() == 0) {
                 throw new InputException(source + ": no data rows after the header");
             }
             PrintWriter out = spec.commandLine().getOut();
-            for (int i = 0; i < accs.size(); i++) {
+            for (int i = 0; i < backends.size(); i++) {
                 LossSummary s;
                 try {
-                    s = accs.get(i).summary();
+                    s = total.get(i).summary();
                 } catch (LossInputException e) {
                     throw new InputException(source + ": " + e.getMessage(), e);
                 }
@@ -234,7 +280,7 @@ final class LossCommand implements Callable<Integer> {
 
     /** Which column is what, from the header. */
     private record Layout(int fields, int label, int weight, int[] classColumns, List<String> names,
-            byte[][] utf8Names, boolean binary) {
+            byte[][] utf8Names, boolean binary, boolean numericNames) {
     }
 
     private Layout layout(CsvReader csv) {
@@ -290,7 +336,12 @@ final class LossCommand implements Callable<Integer> {
         for (int k = 0; k < utf8.length; k++) {
             utf8[k] = classNames.get(k).getBytes(StandardCharsets.UTF_8);
         }
-        return new Layout(n, label, weight, classes, classNames, utf8, binary);
+        // whether some class is named like an index ("3"): then a label's name must be looked up first
+        boolean numericNames = false;
+        for (byte[] name : utf8) {
+            numericNames |= CsvReader.index(name, 0, name.length, Integer.MAX_VALUE) >= 0;
+        }
+        return new Layout(n, label, weight, classes, classNames, utf8, binary, numericNames);
     }
 
     private static String header(CsvReader csv) {
@@ -326,18 +377,281 @@ final class LossCommand implements Callable<Integer> {
         return options;
     }
 
-    /** Reads every data row into the accumulators; returns the number of rows. */
-    private long stream(CsvReader csv, Layout layout, List<BinaryAccumulator> binary,
-            List<SparseAccumulator> sparse) throws IOException {
+    /** A fresh set of accumulators, one per backend. */
+    private static Chunks.Accumulators accumulators(Layout layout, Predictions form, LossOptions options,
+            List<InformationMeasures> backends) {
+        int n = backends.size();
+        BinaryAccumulator[] binary = new BinaryAccumulator[layout.binary() ? n : 0];
+        SparseAccumulator[] sparse = new SparseAccumulator[layout.binary() ? 0 : n];
+        for (int i = 0; i < n; i++) {
+            if (layout.binary()) {
+                binary[i] = CrossEntropy.binary(form).withOptions(options.using(backends.get(i))).accumulator();
+            } else {
+                sparse[i] = CrossEntropy.sparse(layout.names().size(), form)
+                        .withOptions(options.using(backends.get(i))).accumulator();
+            }
+        }
+        return new Chunks.Accumulators(binary, sparse);
+    }
+
+    /**
+     * Reads the data rows from {@code in} (which starts at a line start, {@code offset} bytes and
+     * {@code line} lines into the input) to the end, on this thread: the scanner while it can, then
+     * {@link CsvReader} from the first record it cannot read alone.
+     */
+    private void sequential(InputStream in, long offset, long line, Layout layout, Chunks chunks,
+            Progress progress) throws IOException {
+        CsvScanner scanner = new CsvScanner(in, offset, line, layout.fields(), limits);
+        if (scan(scanner, layout, chunks, progress) == CsvScanner.BAIL) {
+            // the rows before the bailed record have been added; CsvReader goes on from it
+            CsvReader careful = new CsvReader(scanner.rest(), progress.source, limits, scanner.recordOffset(),
+                    scanner.recordLine());
+            stream(careful, layout, chunks, progress);
+        }
+    }
+
+    /**
+     * The fast loop: rows from the scanner into their chunk's accumulators, until the end or the
+     * first row that needs {@link CsvReader} (a field that is not a number, an unknown label, a row
+     * the loss refuses: left unread, for the careful reader to report). Workers pass no progress.
+     *
+     * @return {@link CsvScanner#END} or {@link CsvScanner#BAIL}
+     */
+    private int scan(CsvScanner csv, Layout layout, Chunks chunks, Progress progress) throws IOException {
+        int[] columns = layout.classColumns();
+        int k = columns.length;
+        double[] row = new double[k];
+        int label = layout.label();
+        int weight = layout.weight();
+        int names = layout.utf8Names().length;
+        while (true) {
+            int r = csv.next();
+            if (r != CsvScanner.RECORD) {
+                return r;
+            }
+            Chunks.Accumulators acc = chunks.at(csv.recordOffset());
+            try {
+                for (int j = 0; j < k; j++) {
+                    row[j] = csv.number(columns[j]);
+                }
+                double w = weight >= 0 ? csv.number(weight) : 1.0;
+                if (layout.binary()) {
+                    double y = csv.number(label);
+                    for (BinaryAccumulator a : acc.binary) {
+                        a.add(y, row[0], w);
+                    }
+                } else {
+                    int y = classIndex(csv, layout);
+                    if (y < 0 || y >= names) {
+                        return csv.bail();
+                    }
+                    for (SparseAccumulator a : acc.sparse) {
+                        a.add(y, row, w);
+                    }
+                }
+            } catch (NumberSyntax.NotANumber | LossInputException e) {
+                // CsvReader reads this row again and reports it (the loss added nothing of it)
+                return csv.bail();
+            }
+            if (progress != null && (++rowsRead & (PROGRESS_EVERY - 1)) == 0) {
+                progress.show(rowsRead);
+            }
+        }
+    }
+
+    /** What a worker made of one chunk: its accumulators, or null if the chunk needs one thread. */
+    private record Chunk(long start, Chunks.Accumulators accumulators, long rows, long lines) {
+    }
+
+    /**
+     * Reads a regular file's data rows (from the careful reader's position, after the header) with
+     * {@code threads} workers, one chunk each at a time, merging the chunks in file order; from the
+     * first chunk a worker could not read alone, the rest of the file is read sequentially.
+     */
+    private void parallel(Path path, int threads, CsvReader header, Layout layout, Chunks chunks,
+            Progress progress) throws IOException {
+        long dataStart = header.nextOffset();
+        long dataLine = header.nextLine();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long first = dataStart / chunkBytes;
+            long last = Math.max(size - 1, dataStart) / chunkBytes;
+            int t = (int) Math.min(threads, last - first + 1);
+            if (t <= 1) {
+                sequential(header.rest(), dataStart, dataLine, layout, chunks, progress);
+                return;
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(t, task -> {
+                Thread worker = new Thread(task, "xent-loss");
+                worker.setDaemon(true);
+                return worker;
+            });
+            try {
+                ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
+                long next = first;
+                long lines = 0;
+                while (true) {
+                    while (window.size() < 2 * t && next <= last) {
+                        long k = next++;
+                        window.add(pool.submit(() -> chunk(channel, k, first, last, size, dataStart, layout, chunks,
+                                stop)));
+                    }
+                    if (window.isEmpty()) {
+                        return;
+                    }
+                    Chunk c = await(window.peek(), progress);
+                    window.poll();
+                    if (c.accumulators() == null) {
+                        // never interrupt a worker: an interrupt closes the shared channel
+                        stop.set(true);
+                        window.forEach(f -> f.cancel(false));
+                        chunks.add(null);
+                        try (InputStream rest = Files.newInputStream(path)) {
+                            rest.skipNBytes(c.start());
+                            sequential(rest, c.start(), dataLine + lines, layout, chunks, progress);
+                        }
+                        return;
+                    }
+                    chunks.add(c.accumulators());
+                    lines += c.lines();
+                    rowsRead += c.rows();
+                    progress.show(rowsRead);
+                }
+            } finally {
+                stop.set(true);
+                pool.shutdown();
+            }
+        }
+    }
+
+    /** Waits for a chunk, showing progress meanwhile. */
+    private Chunk await(Future<Chunk> f, Progress progress) throws IOException {
+        while (true) {
+            try {
+                return f.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                progress.show(rowsRead);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error r) {
+                    throw r;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    /** A worker's job: chunk {@code k}, from the first line start at or after k·C to the next one's. */
+    private Chunk chunk(FileChannel channel, long k, long first, long last, long size, long dataStart, Layout layout,
+            Chunks chunks, AtomicBoolean stop) {
+        try {
+            long start = k == first ? dataStart : lineStart(channel, k * chunkBytes, size);
+            long end = k == last ? size : lineStart(channel, (k + 1) * chunkBytes, size);
+            if (stop.get()) {
+                return new Chunk(start, null, 0, 0);
+            }
+            Chunks local = chunks.fork();
+            if (start < end) {
+                CsvScanner scanner = new CsvScanner(new Region(channel, start, end), start, 1, layout.fields(),
+                        limits);
+                if (scan(scanner, layout, local, null) == CsvScanner.BAIL) {
+                    return new Chunk(start, null, 0, 0);
+                }
+                Chunks.Accumulators acc = local.current();
+                if (acc != null) {
+                    return new Chunk(start, acc, acc.count(), scanner.line() - 1);
+                }
+                return new Chunk(start, local.finish(), 0, scanner.line() - 1);
+            }
+            return new Chunk(start, local.finish(), 0, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The first line start at or after {@code p} (0 < p): the position after the first LF, CRLF or
+     * lone CR that ends at or after it; {@code size} if there is none.
+     */
+    private static long lineStart(FileChannel channel, long p, long size) throws IOException {
+        if (p >= size) {
+            return size;
+        }
+        ByteBuffer b = ByteBuffer.allocate(4096);
+        long at = p - 1;
+        while (at < size) {
+            b.clear();
+            int n = channel.read(b, at);
+            if (n <= 0) {
+                return size;
+            }
+            for (int i = 0; i < n; i++) {
+                byte c = b.get(i);
+                if (c == '\n') {
+                    return at + i + 1;
+                }
+                if (c == '\r') {
+                    if (i + 1 < n) {
+                        return b.get(i + 1) == '\n' ? at + i + 2 : at + i + 1;
+                    }
+                    // the byte after the CR is in the next block: look at it there
+                    ByteBuffer one = ByteBuffer.allocate(1);
+                    int m = channel.read(one, at + i + 1);
+                    return m == 1 && one.get(0) == '\n' ? at + i + 2 : at + i + 1;
+                }
+            }
+            at += n;
+        }
+        return size;
+    }
+
+    /** The bytes [start, end) of a file, read with positional reads (several threads share the channel). */
+    private static final class Region extends InputStream {
+        private final FileChannel channel;
+        private long pos;
+        private final long end;
+
+        Region(FileChannel channel, long start, long end) {
+            this.channel = channel;
+            this.pos = start;
+            this.end = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == 1 ? one[0] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= end) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - pos)), pos);
+            if (n > 0) {
+                pos += n;
+            }
+            return n;
+        }
+    }
+
+    /** Reads every remaining data row with the careful reader into the chunks' accumulators. */
+    private void stream(CsvReader csv, Layout layout, Chunks chunks, Progress progress) throws IOException {
         int k = layout.classColumns().length;
         double[] row = new double[k];
         int label = layout.label();
         int weight = layout.weight();
-        PrintWriter err = spec.commandLine().getErr();
-        boolean progress = System.console() != null;
-        long started = System.nanoTime();
-        long lastShown = started;
-        long rows = 0;
         while (csv.next()) {
             if (csv.fieldCount() != layout.fields()) {
                 if (csv.fieldCount() > layout.fields()) {
@@ -351,37 +665,83 @@ final class LossCommand implements Callable<Integer> {
                 row[j] = csv.number(layout.classColumns()[j]);
             }
             double w = weight >= 0 ? csv.number(weight) : 1.0;
+            Chunks.Accumulators acc = chunks.at(csv.recordOffset());
+            // the example index of every accumulator: the rows of this chunk before this one
+            long rows = acc.count();
             try {
                 if (layout.binary()) {
                     double y = csv.number(label);
-                    for (int a = 0; a < binary.size(); a++) {
-                        binary.get(a).add(y, row[0], w);
+                    for (BinaryAccumulator a : acc.binary) {
+                        a.add(y, row[0], w);
                     }
                 } else {
                     int y = classIndex(csv, layout);
-                    for (int a = 0; a < sparse.size(); a++) {
-                        sparse.get(a).add(y, row, w);
+                    for (SparseAccumulator a : acc.sparse) {
+                        a.add(y, row, w);
                     }
                 }
             } catch (LossInputException e) {
                 throw rejected(csv, layout, rows, row, w, e);
             }
-            rows++;
-            if (progress && (rows & (PROGRESS_EVERY - 1)) == 0) {
-                long now = System.nanoTime();
-                if (now - lastShown >= 500_000_000L) {
-                    lastShown = now;
-                    err.printf(Locale.ROOT, "\rxent loss: %s: %,d rows (%,.0f rows/s)", csv.source(), rows,
-                            rows / ((now - started) / 1e9));
-                    err.flush();
-                }
+            if ((++rowsRead & (PROGRESS_EVERY - 1)) == 0) {
+                progress.show(rowsRead);
             }
         }
-        if (progress && lastShown != started) {
-            err.print("\r\033[K");
-            err.flush();
+    }
+
+    /**
+     * The progress line: {@code xent loss: FILE: N rows (R rows/s)} on standard error, rewritten at
+     * most twice a second and erased at the end, only on an interactive terminal.
+     */
+    private static final class Progress {
+        final String source;
+        private final PrintWriter err;
+        private final boolean on;
+        private final long started = System.nanoTime();
+        private long lastShown = started;
+
+        Progress(PrintWriter err, String source, boolean on) {
+            this.err = err;
+            this.source = source;
+            this.on = on;
         }
-        return rows;
+
+        void show(long rows) {
+            if (!on) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - lastShown >= 500_000_000L) {
+                lastShown = now;
+                err.printf(Locale.ROOT, "\rxent loss: %s: %,d rows (%,.0f rows/s)", source, rows,
+                        rows / ((now - started) / 1e9));
+                err.flush();
+            }
+        }
+
+        void end() {
+            if (on && lastShown != started) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
+    }
+
+    /** Reads {@code --threads}: a whole number from 1 to {@value #MAX_THREADS}. */
+    static final class ThreadCount implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            double v;
+            try {
+                v = NumberSyntax.parse(value);
+            } catch (NumberSyntax.NotANumber e) {
+                throw new TypeConversionException(Quote.of(value) + " is not a number: give a number of threads");
+            }
+            if (!(v >= 1 && v <= MAX_THREADS && v == Math.rint(v))) {
+                throw new TypeConversionException(Quote.of(value) + " is not a whole number from 1 to " + MAX_THREADS);
+            }
+            return (int) v;
+        }
     }
 
     /** The class names for a message, bounded as the header is. */
@@ -400,6 +760,22 @@ final class LossCommand implements Callable<Integer> {
 
     private String columnName(Layout layout, int j) {
         return layout.binary() ? "1" : layout.names().get(j);
+    }
+
+    /** The label of a categorical row for the scanner: a class index, or −1 if the name is unknown. */
+    private static int classIndex(CsvScanner csv, Layout layout) {
+        byte[][] names = layout.utf8Names();
+        int index = csv.index(layout.label(), names.length - 1);
+        if (index >= 0 && !layout.numericNames()) {
+            // no class is named like an index, so no name can be this field: the index it is
+            return index;
+        }
+        for (int c = 0; c < names.length; c++) {
+            if (csv.fieldEquals(layout.label(), names[c])) {
+                return c;
+            }
+        }
+        return index;
     }
 
     /** The label of a categorical row: a class column's header, else a 0-based index. */

@@ -3,6 +3,7 @@ package dev.xent.cli;
 import dev.xent.BackendNotFoundException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
  * {@code diff}, where 2 means "trouble"; git exits 128/129 instead, and BSD {@code sysexits.h} would
  * use 64 (usage) and 65 (data) — xent keeps the small, widely shared pair.
  *
- * <p>A new subcommand is one more class in the {@code subcommands} list: it
+ * <p>A new subcommand is one more class in the {@code SUBCOMMANDS} list and {@code newSubcommand}: it
  * mixes in {@code BackendOption}, prints with {@code Decimals} (api) and {@code Json}, and throws
  * {@code InputException} for bad input; the handlers here turn that into the exit codes above.
  */
@@ -42,11 +43,34 @@ import picocli.CommandLine.Spec;
                 + "Start with 'xent tour'.",
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:success", "2:bad usage or bad input (one line on stderr says what and where)",
-            "1:internal failure (add --debug for the stack trace)"},
-        subcommands = {TourCommand.class, EntropyCommand.class, CrossEntropyCommand.class,
-            KlCommand.class, JsCommand.class, PerplexityCommand.class, InfoCommand.class, LossCommand.class, BackendsCommand.class,
-            CommandLine.HelpCommand.class})
+            "1:internal failure (add --debug for the stack trace)"})
 public final class Xent implements Runnable {
+
+    /**
+     * The subcommands' names in the order {@code xent --help} lists them. Only the one a command
+     * line names is built (see {@link #commandLine(PrintWriter, PrintWriter, String[], Object...)}):
+     * picocli builds a command's whole model by reflection, and building all ten was most of a
+     * measure's start-up.
+     */
+    private static final List<String> SUBCOMMANDS = List.of("tour", "entropy", "cross-entropy", "kl", "js",
+            "perplexity", "info", "loss", "backends", "help");
+
+    /** A new subcommand object; a switch rather than a map of constructors, so that no other command's class is loaded. */
+    private static Object newSubcommand(String name) {
+        switch (name) {
+            case "tour": return new TourCommand();
+            case "entropy": return new EntropyCommand();
+            case "cross-entropy": return new CrossEntropyCommand();
+            case "kl": return new KlCommand();
+            case "js": return new JsCommand();
+            case "perplexity": return new PerplexityCommand();
+            case "info": return new InfoCommand();
+            case "loss": return new LossCommand();
+            case "backends": return new BackendsCommand();
+            case "help": return new CommandLine.HelpCommand();
+            default: throw new IllegalArgumentException("no subcommand '" + name + "'");
+        }
+    }
 
     /** Exit code for bad usage or bad input. */
     public static final int EXIT_USAGE = 2;
@@ -98,24 +122,37 @@ public final class Xent implements Runnable {
      * @return the exit code: 0, {@value #EXIT_USAGE} or {@value #EXIT_INTERNAL}
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
+        int code = commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
     /**
-     * The {@code xent} command line, configured: output streams, the one-line error handlers and
-     * the exit codes. Extra subcommands (tests use this) are added first, because picocli passes
-     * the streams and handlers only to the subcommands that exist when they are set.
+     * The {@code xent} command line for {@code args}, configured: output streams, the one-line
+     * error handlers and the exit codes. When {@code args} name a subcommand (its name first, or
+     * after {@code --debug}), only that subcommand is built — the rest cannot take part in parsing
+     * those arguments — otherwise (no command, {@code --help}, {@code help}, an unknown name) every
+     * one is, so the listing and picocli's messages are the full command's. Extra subcommands
+     * (tests use this) are added first, because picocli passes the streams and handlers only to
+     * the subcommands that exist when they are set.
      *
      * @param out where results go
      * @param err where errors go
+     * @param args the command-line arguments that will be executed
      * @param extraSubcommands more {@code @Command} objects to add
      * @return a picocli command line ready to {@code execute}
      */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraSubcommands) {
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args, Object... extraSubcommands) {
         CommandLine cmd = new CommandLine(new Xent());
+        String named = subcommandNamed(args);
+        if (named != null) {
+            cmd.addSubcommand(named, newSubcommand(named));
+        } else {
+            for (String name : SUBCOMMANDS) {
+                cmd.addSubcommand(name, newSubcommand(name));
+            }
+        }
         for (Object sub : extraSubcommands) {
             cmd.addSubcommand(sub);
         }
@@ -125,6 +162,20 @@ public final class Xent implements Runnable {
         cmd.setExecutionExceptionHandler(executionErrors());
         cmd.setExitCodeExceptionMapper(e -> EXIT_INTERNAL);
         return cmd;
+    }
+
+    /**
+     * The subcommand that {@code args} run, when that is certain from the arguments alone: the
+     * first argument that is not {@code --debug}, if it is a subcommand's name other than
+     * {@code help} (which needs the others); else null.
+     */
+    static String subcommandNamed(String[] args) {
+        for (String a : args) {
+            if (!a.equals("--debug")) {
+                return SUBCOMMANDS.contains(a) && !a.equals("help") ? a : null;
+            }
+        }
+        return null;
     }
 
     /** A parse error: one line, with a pointer to the command's help. */

@@ -148,7 +148,7 @@ class HostileInputTest {
                 + ":2:9: this line is longer than 8 bytes (--max-field-bytes): raise the limit with"
                 + " --max-field-bytes N if the file is right");
         assertThat(Run.xent("entropy", "--p-file", p.toString(), "--max-field-bytes", "12").out())
-                .isEqualTo("H(P) = 1 bits  [commons]\n");
+                .isEqualTo("H(P) = 1 bits  [vector]\n");
     }
 
     // 2. Messages that quote input: short, escaped, one line
@@ -244,7 +244,7 @@ class HostileInputTest {
         Path q = file("q.txt", "\uFEFF0.5\n0.5\n");
         // H(P, Q) over two events with Q uniform is exactly 1 bit
         assertThat(Run.xent("cross-entropy", "--p-file", p.toString(), "--q-file", q.toString()).out())
-                .isEqualTo("H(P, Q) = 1 bits  [commons]\n");
+                .isEqualTo("H(P, Q) = 1 bits  [vector]\n");
         Path inside = file("inside.txt", "0.5\n\uFEFF0.5\n");
         assertError(Run.xent("entropy", "--p-file", inside.toString()), "xent: " + inside
                 + ":2: '\\ufeff0.5' is not a number");
@@ -278,8 +278,8 @@ class HostileInputTest {
     @Test
     void whatTheGrammarAcceptsEveryOptionAccepts() {
         // log base 4: H of (1/2, 1/2) is 1/2; base 2.0 is bits
-        assertThat(Run.xent("entropy", "--p", "0.5,0.5", "--base", "4.").out()).isEqualTo("H(P) = 0.5 log4.0 units  [commons]\n");
-        assertThat(Run.xent("entropy", "--p", "0.5,0.5", "--base", "2e0").out()).isEqualTo("H(P) = 1 bits  [commons]\n");
+        assertThat(Run.xent("entropy", "--p", "0.5,0.5", "--base", "4.").out()).isEqualTo("H(P) = 0.5 log4.0 units  [vector]\n");
+        assertThat(Run.xent("entropy", "--p", "0.5,0.5", "--base", "2e0").out()).isEqualTo("H(P) = 1 bits  [vector]\n");
         Run clip = Run.xent("loss", "../examples/tutorial.csv", "--clip", "1E-7", "--label-smoothing", ".0",
                 "--row-tolerance", "1e-9");
         assertThat(clip.code()).as(clip.err()).isZero();

@@ -105,7 +105,7 @@ class LossCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines()).singleElement().asString()
                 .startsWith("{\"measure\": \"log_loss\", \"value\": ")
-                .contains("\"unit\": \"nats\", \"backend\": \"commons\", \"count\": 4, \"per_class\": {\"ham\": ",
+                .contains("\"unit\": \"nats\", \"backend\": \"vector\", \"count\": 4, \"per_class\": {\"ham\": ",
                         "\"clipped\": 0, \"perplexity\": ", "\"interpretation\": \"between fine");
         assertClose(jsonNumber(r.out(), "value"), 0.2161618746805791539);
         // mpmath: ham mean(-ln [.9, .8]) = 0.16425203348601803721; spam mean(-ln [.9, .65]) = 0.26807171587514027058
@@ -119,13 +119,14 @@ class LossCommandTest {
         Run r = Run.xent("loss", f.toString(), "--label", "truth", "--backend", "all", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         for (String line : lines) {
             assertClose(jsonNumber(line, "value"), 0.2161618746805791539);
         }
         assertThat(lines.get(0)).contains("\"backend\": \"commons\"");
         assertThat(lines.get(1)).contains("\"backend\": \"kl\"");
         assertThat(lines.get(2)).contains("\"backend\": \"naive\"");
+        assertThat(lines.get(3)).contains("\"backend\": \"vector\"");
     }
 
     @ParameterizedTest(name = "--clip {0}")

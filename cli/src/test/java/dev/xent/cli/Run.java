@@ -18,7 +18,7 @@ record Run(int code, String out, String err) {
     static Run with(Object subcommand, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = Xent.commandLine(new PrintWriter(out), new PrintWriter(err), subcommand);
+        CommandLine cmd = Xent.commandLine(new PrintWriter(out), new PrintWriter(err), args, subcommand);
         int code = cmd.execute(args);
         cmd.getOut().flush();
         cmd.getErr().flush();

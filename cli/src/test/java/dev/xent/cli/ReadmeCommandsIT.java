@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -16,16 +20,22 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The documentation's command-line examples are a test: every {@code $ ./xent …} line between an
  * {@code xent-examples-begin} and an {@code xent-examples-end} marker of README.md or of a page in
- * docs/ is run in-process, and its output (stdout, then stderr, then {@code [exit N]} when N is not
- * 0) must be the lines the page shows under it — so the documentation cannot drift from the
- * command.
+ * docs/ (or {@code $ XENT_VECTOR=0 ./xent …}, with the launcher's variables) is run as a reader
+ * would type it — the repository's {@code ./xent} launcher, at the
+ * repository root, as a separate process (Failsafe, after {@code package}), so with the JVM options
+ * the launcher chooses (the Vector API) — and its output (stdout, then stderr, then
+ * {@code [exit N]} when N is not 0) must be the lines the page shows under it; so the documentation
+ * cannot drift from the command.
  */
-class ReadmeCommandsTest {
+class ReadmeCommandsIT {
 
     private static final String BEGIN = "<!-- xent-examples-begin";
     private static final String END = "<!-- xent-examples-end";
 
-    private record Example(String page, String command, List<String> expected) {
+    /** A {@code $ ./xent …} line, or {@code $ NAME=VALUE ./xent …} with the launcher's variables. */
+    private static final Pattern COMMAND = Pattern.compile("\\$ ((?:[A-Z_]+=[^ ]* )*)\\./xent(.*)");
+
+    private record Example(String page, Map<String, String> env, String command, List<String> expected) {
     }
 
     /** README.md and every docs/*.md page, from the repository root (the test runs in cli/). */
@@ -51,8 +61,17 @@ class ReadmeCommandsTest {
                     blocks++;
                 } else if (line.startsWith(END)) {
                     inside = false;
-                } else if (inside && line.startsWith("$ ./xent")) {
-                    examples.add(new Example(name, line.substring("$ ./xent".length()).strip(), new ArrayList<>()));
+                } else if (inside && COMMAND.matcher(line).matches()) {
+                    Matcher m = COMMAND.matcher(line);
+                    m.matches();
+                    Map<String, String> env = new LinkedHashMap<>();
+                    for (String assignment : m.group(1).strip().split(" ")) {
+                        if (!assignment.isEmpty()) {
+                            env.put(assignment.substring(0, assignment.indexOf('=')),
+                                    assignment.substring(assignment.indexOf('=') + 1));
+                        }
+                    }
+                    examples.add(new Example(name, env, m.group(2).strip(), new ArrayList<>()));
                 } else if (inside && !line.startsWith("```") && !examples.isEmpty()) {
                     examples.get(examples.size() - 1).expected().add(line);
                 }
@@ -78,29 +97,15 @@ class ReadmeCommandsTest {
     List<DynamicTest> eachDocumentedCommandPrintsWhatTheDocumentationSays() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Example e : examples()) {
-            tests.add(DynamicTest.dynamicTest(e.page() + ": xent " + e.command(), () -> {
-                // the pages' commands run at the repository root; the test runs in cli/, so a file
-                // argument such as examples/tutorial.csv is read from ../ and shown as the page names it
-                String[] args = e.command().split(" +");
-                List<String[]> renamed = new ArrayList<>();
-                for (int i = 0; i < args.length; i++) {
-                    if (!args[i].startsWith("-") && Files.isRegularFile(Path.of("..", args[i]))) {
-                        renamed.add(new String[] {"../" + args[i], args[i]});
-                        args[i] = "../" + args[i];
-                    }
-                }
-                Run r = Run.xent(args);
-                List<String> actual = new ArrayList<>();
-                for (String line : (r.out() + r.err()).lines().toList()) {
-                    for (String[] rename : renamed) {
-                        line = line.replace(rename[0], rename[1]);
-                    }
-                    actual.add(line);
-                }
+            String shown = (e.env().isEmpty() ? "" : e.env() + " ") + "xent " + e.command();
+            tests.add(DynamicTest.dynamicTest(e.page() + ": " + shown, () -> {
+                Launcher.Result r = Launcher.run(Launcher.root().resolve("xent"), Launcher.root(), e.env(),
+                        e.command().split(" +"));
+                List<String> actual = new ArrayList<>((r.out() + r.err()).lines().toList());
                 if (r.code() != 0) {
                     actual.add("[exit " + r.code() + "]");
                 }
-                assertThat(actual).as("output of 'xent %s' as %s shows it", e.command(), e.page())
+                assertThat(actual).as("output of '%s' as %s shows it", shown, e.page())
                         .containsExactlyElementsOf(e.expected());
             }));
         }

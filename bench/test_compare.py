@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Tests of bench/compare.py's bookkeeping (not of any measurement): the verdicts, the markers it
+rewrites in README.md and docs/performance.md, which runs count as small, and how JMH results are
+found. Run with `python3 -m unittest bench/test_compare.py` (numpy, scipy and mpmath needed, as for
+the script itself)."""
+import importlib.util
+import math
+import os
+import tempfile
+import unittest
+from pathlib import Path
+from unittest import mock
+
+HERE = Path(__file__).resolve().parent
+spec = importlib.util.spec_from_file_location("compare", HERE / "compare.py")
+compare = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(compare)
+
+
+class Verdicts(unittest.TestCase):
+
+    def test_an_upper_bound_is_met_up_to_and_including_it(self):
+        self.assertEqual(compare.at_most(1.3, 1.3), "met")
+        self.assertEqual(compare.at_most(0.5, 1.3), "met")
+
+    def test_an_upper_bound_missed_says_by_how_many_percent(self):
+        # 1.95 is 1.5 times 1.3: 50 % over
+        self.assertEqual(compare.at_most(1.95, 1.3), "missed by 50 %")
+        self.assertEqual(compare.at_most(150, 100, " (more time)"), "missed by 50 % (more time)")
+
+    def test_a_speed_up_missed_says_how_much_more_time_than_the_target_allows(self):
+        self.assertEqual(compare.at_least(2.0, 2.0), "met")
+        # at 0.5× where 2× is asked, the time is 4 times what the target allows: 300 % more
+        self.assertEqual(compare.at_least(0.5, 2.0), "missed: 300 % more time than the target allows")
+
+    def test_several_criteria_are_met_only_if_each_is(self):
+        self.assertEqual(compare.both("met", "met"), "met")
+        self.assertEqual(compare.both("met", "1.5 ulp"), "1.5 ulp")
+
+
+class Errors(unittest.TestCase):
+
+    def test_a_reference_keeps_the_digits_beyond_a_double(self):
+        # the double nearest 2.1088585126514534 and the reference differ by a twentieth of an ulp,
+        # computed here with Python's decimal module, independently of mpmath
+        from decimal import Decimal, getcontext
+        getcontext().prec = 50
+        value, reference = 2.1088585126514534, "2.108858512651453433238771251190"
+        expected = abs(Decimal(value) - Decimal(reference)) / Decimal(math.ulp(value))
+        compare.mpmath.mp.prec = 53   # as a caller may have left it
+        got = compare.ulps(value, compare.exact(reference))
+        self.assertAlmostEqual(got, float(expected), places=6)
+        self.assertGreater(got, 0.01)
+
+
+class Markers(unittest.TestCase):
+
+    def page(self, text):
+        f = tempfile.NamedTemporaryFile("w", suffix=".md", delete=False)
+        f.write(text)
+        f.close()
+        self.addCleanup(os.unlink, f.name)
+        return Path(f.name)
+
+    def test_only_the_text_between_the_markers_changes(self):
+        page = self.page("# Title\n\nbefore\n<!-- bench-summary-begin: a note -->\nold\ntable\n"
+                         "<!-- bench-summary-end -->\nafter\n")
+        compare.write_summary(page, "| new | table |")
+        self.assertEqual(page.read_text(), "# Title\n\nbefore\n<!-- bench-summary-begin: a note -->\n"
+                                           "| new | table |\n<!-- bench-summary-end -->\nafter\n")
+
+    def test_writing_twice_gives_the_same_page(self):
+        page = self.page("a\n<!-- bench-summary-begin -->\n<!-- bench-summary-end -->\nb\n")
+        compare.write_summary(page, "x\ny")
+        once = page.read_text()
+        compare.write_summary(page, "x\ny")
+        self.assertEqual(page.read_text(), once)
+
+    def test_a_page_without_markers_is_left_alone(self):
+        page = self.page("no markers here\n")
+        compare.write_summary(page, "table")
+        self.assertEqual(page.read_text(), "no markers here\n")
+
+    def test_readme_and_the_performance_page_have_one_pair_of_markers_each(self):
+        for page in compare.SUMMARY_PAGES:
+            text = page.read_text()
+            self.assertEqual(text.count(compare.SUMMARY_BEGIN), 1, page)
+            self.assertEqual(text.count(compare.SUMMARY_END), 1, page)
+            self.assertLess(text.index(compare.SUMMARY_BEGIN), text.index(compare.SUMMARY_END), page)
+
+
+class SmallRuns(unittest.TestCase):
+
+    def test_the_defaults_are_not_small(self):
+        with mock.patch.dict(os.environ, {k: v for k, v in compare.DEFAULTS.items()}):
+            for part in compare.PARTS:
+                self.assertFalse(compare.small_sizes(part), part)
+
+    def test_a_smaller_size_makes_its_part_small_and_no_other(self):
+        with mock.patch.dict(os.environ, {"XENT_BENCH_SIZES": "1000 100000"}):
+            self.assertTrue(compare.small_sizes("measures"))
+            self.assertFalse(compare.small_sizes("loss"))
+            self.assertFalse(compare.small_sizes("startup"))
+
+    def test_a_skipped_csv_file_is_not_a_small_one(self):
+        with mock.patch.dict(os.environ, {"XENT_BENCH_CSV_ROWS": "0", "XENT_BENCH_PANDAS_ROWS": "0"}):
+            self.assertFalse(compare.small_sizes("csv"))
+        with mock.patch.dict(os.environ, {"XENT_BENCH_CSV_ROWS": "100000"}):
+            self.assertTrue(compare.small_sizes("csv"))
+
+
+class LossTimes(unittest.TestCase):
+
+    def test_vector_first_then_a_path_without_backend_then_a_vector_variant(self):
+        t = {"ns": 1.0}
+        self.assertEqual(compare.loss_time({("naive", "c", 5): t, ("vector", "c", 5): t}, "c", 5)[0], "vector")
+        self.assertEqual(compare.loss_time({("-", "c", 5): t}, "c", 5)[0], "-")
+        self.assertEqual(compare.loss_time({("vector[threads=2]", "c", 5): t}, "c", 5)[0], "vector[threads=2]")
+        self.assertEqual(compare.loss_time({("naive", "c", 5): t}, "c", 5), (None, None))
+
+
+if __name__ == "__main__":
+    unittest.main()
