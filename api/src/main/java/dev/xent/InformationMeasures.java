@@ -57,6 +57,10 @@ import java.util.Optional;
  *       (J. Lin, IEEE Trans. Inf. Theory 37(1), 1991; D. M. Endres and J. E. Schindelin, IEEE
  *       Trans. Inf. Theory 49(7), 2003).</li>
  *   <li>{@link #perplexity}: b<sup>H<sub>b</sub>(P)</sup>, the same in every base.</li>
+ *   <li>Bulk information for the loss layer's batches: {@link #informationNats(double[], int, int, double[])}
+ *       (−ln p<sub>i</sub> over a range, and its compensated sum) and
+ *       {@link #bernoulliInformationNats} (−ln p or −ln(1 − p) by outcome, and the sums by
+ *       outcome), {@link #bernoulliLogitInformationNats} (the same from log-odds), which report bad input in their result instead of throwing.</li>
  * </ul>
  * scipy.special's elementwise {@code entr}, {@code rel_entr} and {@code kl_div} are in
  * {@link dev.xent.special.Elementwise}.
@@ -523,6 +527,208 @@ public interface InformationMeasures {
             }
         }
         return unit.fromNats(Math.max(0.0, js.value()));
+    }
+
+    // ------------------------------------------------------------------ bulk information (the loss layer's batches)
+
+    /**
+     * The information of many events at once, and its sum: out<sub>i</sub> = −ln p<sub>i</sub> in
+     * nats for i in [from, to), returning Σ<sub>i</sub> out<sub>i</sub> compensated (Neumaier). The
+     * loss layer's batch of negative log-likelihoods −ln q<sub>y</sub> (sparse categorical
+     * cross-entropy), which a backend may compute several at a time.
+     *
+     * <p><b>Edge cases.</b> p = 1 gives +0 (never −0); p = 0 gives +∞, and the sum is then +∞; a
+     * subnormal p gives its finite information (at most 744.44 nats). <b>Bad input is reported,
+     * not thrown:</b> if some p<sub>i</sub> is NaN or outside [0, 1], the result is NaN (and what
+     * was written to out is unspecified), so that a caller can validate a whole batch in the same
+     * pass and look for the bad entry only then.
+     *
+     * <p><b>Accuracy (the same promise for every backend, asserted by the verification kit; not
+     * part of {@link #accuracy()}, which covers the three measures).</b> Each out<sub>i</sub> is
+     * within 4 ulps of −ln p<sub>i</sub> (this default: the backend's own
+     * {@link #informationNats(double)}, so the terms are exactly the scalar operation's); the
+     * returned sum is within 2 ulps of the exact sum of the out<sub>i</sub> written,
+     * plus n·2<sup>−106</sup> relative (every term has one sign: nothing cancels).
+     *
+     * @param p the probabilities
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives out[i] = −ln p[i] for i in [from, to); may be {@code p} itself
+     * @return Σ out[i] over [from, to), ≥ 0, +∞ if some p[i] = 0, NaN if some p[i] is not a
+     *     probability; 0 for an empty range
+     * @throws IndexOutOfBoundsException if [from, to) is not a range of both arrays
+     */
+    default double informationNats(double[] p, int from, int to, double[] out) {
+        Objects.checkFromToIndex(from, to, p.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        double s = 0.0;
+        double c = 0.0;
+        boolean valid = true;
+        for (int i = from; i < to; i++) {
+            double pi = p[i];
+            boolean probability = pi >= 0.0 && pi <= 1.0;
+            valid &= probability;
+            double h = probability ? informationNats(pi) : Double.NaN;
+            out[i] = h;
+            double t = s + h;
+            c += dev.xent.sum.CompensatedSum.error(s, h, t);
+            s = t;
+        }
+        return valid ? dev.xent.sum.CompensatedSum.value(s, c) : Double.NaN;
+    }
+
+    /**
+     * The information of the observed outcomes of Bernoulli trials, and its sums by outcome: for
+     * i in [from, to), with y<sub>i</sub> ∈ {0, 1} the outcome and p<sub>i</sub> = P(Y<sub>i</sub>
+     * = 1),
+     * <pre>
+     *   out_i = −ln p_i          if y_i = 1
+     *   out_i = −ln(1 − p_i)     if y_i = 0
+     * </pre>
+     * in nats; {@code sums[0]} receives Σ out<sub>i</sub> over the i with y<sub>i</sub> = 0 and
+     * {@code sums[1]} over those with y<sub>i</sub> = 1, each compensated (Neumaier); the result
+     * is the number of outcomes 1. The loss layer's batch of binary cross-entropies on labels.
+     * −ln(1 − p) is computed without forming 1 − p where that would lose digits: as −log1p(−p)
+     * for p ≤ ½ (p = 10<sup>−10</sup> gives 1.00000000005e-10, not the 1.000000082790371e-10 of
+     * −ln(fl(1 − p))), and as −ln of the exact 1 − p (Sterbenz) above ½.
+     *
+     * <p><b>Edge cases.</b> A certain outcome (p = 1 with y = 1, p = 0 with y = 0) gives +0; an
+     * impossible one (p = 0 with y = 1, p = 1 with y = 0) gives +∞, and its outcome's sum is then
+     * +∞; a subnormal p gives finite values; y = −0.0 is the outcome 0. <b>Bad input is reported,
+     * not thrown:</b> if some y<sub>i</sub> is not 0 or 1 (a soft target included) or some
+     * p<sub>i</sub> is NaN or outside [0, 1], the result is −1 (and out and sums are unspecified),
+     * so that a caller can validate a whole batch in the same pass and look for the bad entry only
+     * then.
+     *
+     * <p><b>Accuracy (the same promise for every backend, asserted by the verification kit; not
+     * part of {@link #accuracy()}).</b> Each out<sub>i</sub> within 4 ulps of its exact value (this
+     * default: the backend's own {@link #informationNats(double)}, of p or of the exact 1 − p, and
+     * {@link Math#log1p}, so the terms are exactly the loss layer's per-example ones); each sum within 2 ulps
+     * of the exact sum of its out<sub>i</sub>, plus n·2<sup>−106</sup> relative.
+     *
+     * @param y the outcomes, 0 or 1
+     * @param p the probabilities of outcome 1
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives out[i] for i in [from, to); may be {@code p} itself
+     * @param sums receives, at indices 0 and 1, the sums of the out[i] with y[i] = 0 and with
+     *     y[i] = 1 (0 for an outcome that does not occur)
+     * @return the number of i in [from, to) with y[i] = 1, or −1 if some y[i] or p[i] is outside
+     *     its domain
+     * @throws IndexOutOfBoundsException if [from, to) is not a range of y, p and out, or sums has
+     *     fewer than 2 entries
+     */
+    default long bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
+            double[] sums) {
+        Objects.checkFromToIndex(from, to, y.length);
+        Objects.checkFromToIndex(from, to, p.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        Objects.checkIndex(1, sums.length);
+        double s0 = 0.0;
+        double c0 = 0.0;
+        double s1 = 0.0;
+        double c1 = 0.0;
+        long ones = 0;
+        boolean valid = true;
+        for (int i = from; i < to; i++) {
+            double pi = p[i];
+            double yi = y[i];
+            if (!((yi == 0.0 || yi == 1.0) && pi >= 0.0 && pi <= 1.0)) {
+                valid = false;
+                pi = 0.5;       // any probability: the result reports the bad input
+            }
+            if (yi == 1.0) {
+                ones++;
+                double h = informationNats(pi);
+                out[i] = h;
+                double t = s1 + h;
+                c1 += dev.xent.sum.CompensatedSum.error(s1, h, t);
+                s1 = t;
+            } else {
+                double h = pi <= 0.5 ? 0.0 - Math.log1p(-pi) : informationNats(1.0 - pi);
+                out[i] = h;
+                double t = s0 + h;
+                c0 += dev.xent.sum.CompensatedSum.error(s0, h, t);
+                s0 = t;
+            }
+        }
+        sums[0] = dev.xent.sum.CompensatedSum.value(s0, c0);
+        sums[1] = dev.xent.sum.CompensatedSum.value(s1, c1);
+        return valid ? ones : -1;
+    }
+
+    /**
+     * The information of the observed outcomes of Bernoulli trials given by their log-odds
+     * (logits), and its sums by outcome: for i in [from, to), with y<sub>i</sub> ∈ {0, 1} and
+     * P(Y<sub>i</sub> = 1) = σ(z<sub>i</sub>) = 1/(1 + e<sup>−z<sub>i</sub></sup>),
+     * <pre>
+     *   out_i = −ln σ(z_i)       = softplus(−z_i)     if y_i = 1
+     *   out_i = −ln(1 − σ(z_i))  = softplus(z_i)      if y_i = 0
+     *   softplus(x) = ln(1 + e^x) = max(x, 0) + log1p(e^−|x|)
+     * </pre>
+     * in nats, never through σ(z) itself (which rounds to 0 or 1 for |z| beyond about 37, and
+     * underflows below z ≈ −745): every term is finite and ≥ 0, and equals |z| (rounded) for the
+     * wrong class once |z| ≥ 40. {@code sums} and the result as in {@link #bernoulliInformationNats}.
+     * The loss layer's batch of binary cross-entropies from logits (PyTorch's
+     * {@code BCEWithLogitsLoss}).
+     *
+     * <p><b>Edge cases.</b> z = 0 gives ln 2; z = ±{@link Double#MAX_VALUE} gives 0 or the
+     * largest double; a sum beyond the largest double is +∞. <b>Bad input is reported, not
+     * thrown:</b> if some y<sub>i</sub> is not 0 or 1 or some z<sub>i</sub> is not finite, the
+     * result is −1 (and out and sums are unspecified).
+     *
+     * <p><b>Accuracy (the same promise for every backend, asserted by the verification kit; not
+     * part of {@link #accuracy()}).</b> Each out<sub>i</sub> within 4 ulps of its exact value (this
+     * default: {@link Math#exp} and {@link Math#log1p}, each within 1 ulp, and one addition); each
+     * sum within 2 ulps of the exact sum of its out<sub>i</sub>, plus n·2<sup>−106</sup> relative.
+     *
+     * @param y the outcomes, 0 or 1
+     * @param z the log-odds of outcome 1, finite
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives out[i] for i in [from, to); may be {@code z} itself
+     * @param sums receives, at indices 0 and 1, the sums of the out[i] with y[i] = 0 and with
+     *     y[i] = 1 (0 for an outcome that does not occur)
+     * @return the number of i in [from, to) with y[i] = 1, or −1 if some y[i] or z[i] is outside
+     *     its domain
+     * @throws IndexOutOfBoundsException if [from, to) is not a range of y, z and out, or sums has
+     *     fewer than 2 entries
+     */
+    default long bernoulliLogitInformationNats(double[] y, double[] z, int from, int to, double[] out,
+            double[] sums) {
+        Objects.checkFromToIndex(from, to, y.length);
+        Objects.checkFromToIndex(from, to, z.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        Objects.checkIndex(1, sums.length);
+        double s0 = 0.0;
+        double c0 = 0.0;
+        double s1 = 0.0;
+        double c1 = 0.0;
+        long ones = 0;
+        boolean valid = true;
+        for (int i = from; i < to; i++) {
+            double yi = y[i];
+            double zi = z[i];
+            valid &= (yi == 0.0 || yi == 1.0) && Math.abs(zi) < Double.POSITIVE_INFINITY;
+            if (yi == 1.0) {
+                ones++;
+                double x = -zi;
+                double h = x > 0.0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+                out[i] = h;
+                double t = s1 + h;
+                c1 += dev.xent.sum.CompensatedSum.error(s1, h, t);
+                s1 = t;
+            } else {
+                double h = zi > 0.0 ? zi + Math.log1p(Math.exp(-zi)) : Math.log1p(Math.exp(zi));
+                out[i] = h;
+                double t = s0 + h;
+                c0 += dev.xent.sum.CompensatedSum.error(s0, h, t);
+                s0 = t;
+            }
+        }
+        sums[0] = dev.xent.sum.CompensatedSum.value(s0, c0);
+        sums[1] = dev.xent.sum.CompensatedSum.value(s1, c1);
+        return valid ? ones : -1;
     }
 
     // ------------------------------------------------------------------ perplexity

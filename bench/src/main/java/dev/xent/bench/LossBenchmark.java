@@ -2,7 +2,6 @@ package dev.xent.bench;
 
 import dev.xent.Backends;
 import dev.xent.InformationMeasures;
-import dev.xent.loss.BinaryAccumulator;
 import dev.xent.loss.CrossEntropy;
 import dev.xent.loss.Predictions;
 import dev.xent.loss.SparseAccumulator;
@@ -23,17 +22,21 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The loss layer's hot paths, average time per call over a whole dataset: binary cross-entropy
- * over 10<sup>7</sup> examples (probabilities through each backend, and logits), sparse
- * categorical cross-entropy over 10<sup>6</sup> × {@value LossData#CLASSES} (probabilities through
- * each backend, and logits), and the same sparse dataset through {@link SparseCrossEntropy#collector}
- * on a parallel stream (partial accumulators merged). Each also runs on 10<sup>3</sup> examples,
- * so that {@code -prof gc} shows whether the bytes allocated per call grow with the number of
- * examples (they must not: an accumulator is a constant-size object, and adding an example
- * allocates nothing).
+ * The loss layer's batch paths, average time per call of {@code evaluate} over a whole dataset:
+ * binary cross-entropy over 10<sup>7</sup> examples (probabilities through each backend, and
+ * logits), sparse categorical cross-entropy over 10<sup>6</sup> × {@value LossData#CLASSES}
+ * (probabilities through each backend, and logits), categorical cross-entropy on the same rows
+ * against one-hot targets, the per-example path beside the probability batch paths ({@code
+ * …PerExample}, sample weights of 1), and the sparse dataset through
+ * {@link SparseCrossEntropy#collector} on a parallel stream (partial accumulators merged). Each also
+ * runs on 10<sup>3</sup> examples, so that {@code -prof gc} shows the bytes allocated per call:
+ * a batch keeps its per-example values (8 bytes per example; the K-class batch paths also gather
+ * one q<sub>y</sub> per example into that array and keep the classes, 4 more for categorical), the
+ * collector's accumulators are constant-size objects that allocate nothing per example.
  *
- * <p>Every call builds a fresh accumulator, adds every example, and returns the weighted sum, as
- * {@code xent loss} does for a file. The data are {@link LossData}'s (the files of
+ * <p>Every call evaluates the whole batch (keeping the per-example values, as {@code evaluate}
+ * does) and returns the sum; the collector builds accumulators, as {@code xent loss} does for a
+ * file. The data are {@link LossData}'s (the files of
  * {@code bench/compare} when {@value BenchData#ENV} is set).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -55,6 +58,8 @@ public class LossBenchmark {
         public int binaryRows;
 
         LossData.Binary data;
+        /** Sample weights of 1, which send {@code evaluate} down the per-example path. */
+        double[] ones;
 
         /** Creates the state; JMH calls this. */
         public BinaryData() {
@@ -64,6 +69,8 @@ public class LossBenchmark {
         @Setup
         public void setUp() {
             data = LossData.binary(binaryRows);
+            ones = new double[binaryRows];
+            Arrays.fill(ones, 1.0);
         }
     }
 
@@ -77,6 +84,10 @@ public class LossBenchmark {
         LossData.Sparse data;
         List<Example> examples;
         InformationMeasures vector;
+        /** The labels as one-hot target rows, for the categorical loss. */
+        double[][] oneHot;
+        /** Sample weights of 1, which send {@code evaluate} down the per-example path. */
+        double[] ones;
 
         /** Creates the state; JMH calls this. */
         public SparseData() {
@@ -92,6 +103,12 @@ public class LossBenchmark {
             }
             examples = Arrays.asList(all);
             vector = Backends.byId("vector");
+            oneHot = new double[sparseRows][LossData.CLASSES];
+            for (int i = 0; i < sparseRows; i++) {
+                oneHot[i][data.labels[i]] = 1.0;
+            }
+            ones = new double[sparseRows];
+            Arrays.fill(ones, 1.0);
         }
     }
 
@@ -127,7 +144,8 @@ public class LossBenchmark {
     }
 
     /**
-     * Binary cross-entropy from probabilities, through the backend.
+     * Binary cross-entropy from probabilities, through the backend: the batch {@code evaluate}
+     * (its batch path on labels 0/1).
      *
      * @param d the data
      * @param b the backend
@@ -135,24 +153,50 @@ public class LossBenchmark {
      */
     @Benchmark
     public double binaryProbabilities(BinaryData d, Backend b) {
-        BinaryAccumulator acc = CrossEntropy.binary(Predictions.PROBABILITIES).using(b.measures)
-                .accumulator();
-        return acc.addAll(d.data.y, d.data.p).sum();
+        return CrossEntropy.binary(Predictions.PROBABILITIES).using(b.measures)
+                .evaluate(d.data.y, d.data.p).sum();
     }
 
     /**
-     * Binary cross-entropy from logits (softplus; no backend involved).
+     * The same through the per-example path (sample weights of 1: what {@code evaluate} did for
+     * every batch before the batch paths), for the side-by-side comparison.
+     *
+     * @param d the data
+     * @param b the backend
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double binaryProbabilitiesPerExample(BinaryData d, Backend b) {
+        return CrossEntropy.binary(Predictions.PROBABILITIES).using(b.measures)
+                .evaluate(d.data.y, d.data.p, d.ones).sum();
+    }
+
+    /**
+     * Binary cross-entropy from logits, the batch {@code evaluate} (softplus; no backend involved).
      *
      * @param d the data
      * @return Σ ℓ in nats
      */
     @Benchmark
     public double binaryLogits(BinaryData d) {
-        return CrossEntropy.binary(Predictions.LOGITS).accumulator().addAll(d.data.y, d.data.z).sum();
+        return CrossEntropy.binary(Predictions.LOGITS).evaluate(d.data.y, d.data.z).sum();
     }
 
     /**
-     * Sparse categorical cross-entropy from probabilities, through the backend.
+     * Binary cross-entropy from logits through the per-example path (sample weights of 1), for the
+     * comparison.
+     *
+     * @param d the data
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double binaryLogitsPerExample(BinaryData d) {
+        return CrossEntropy.binary(Predictions.LOGITS).evaluate(d.data.y, d.data.z, d.ones).sum();
+    }
+
+    /**
+     * Sparse categorical cross-entropy from probabilities, through the backend: the batch
+     * {@code evaluate}.
      *
      * @param d the data
      * @param b the backend
@@ -160,21 +204,74 @@ public class LossBenchmark {
      */
     @Benchmark
     public double sparseProbabilities(SparseData d, Backend b) {
-        SparseAccumulator acc = CrossEntropy.sparse(LossData.CLASSES, Predictions.PROBABILITIES)
-                .using(b.measures).accumulator();
-        return acc.addAll(d.data.labels, d.data.probs).sum();
+        return CrossEntropy.sparse(LossData.CLASSES, Predictions.PROBABILITIES).using(b.measures)
+                .evaluate(d.data.labels, d.data.probs).sum();
     }
 
     /**
-     * Sparse categorical cross-entropy from logits (log-sum-exp; no backend involved).
+     * The same through the per-example path (sample weights of 1), for the comparison.
+     *
+     * @param d the data
+     * @param b the backend
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double sparseProbabilitiesPerExample(SparseData d, Backend b) {
+        return CrossEntropy.sparse(LossData.CLASSES, Predictions.PROBABILITIES).using(b.measures)
+                .evaluate(d.data.labels, d.data.probs, d.ones).sum();
+    }
+
+    /**
+     * Sparse categorical cross-entropy from logits, the batch {@code evaluate} (log-sum-exp; no
+     * backend involved).
      *
      * @param d the data
      * @return Σ ℓ in nats
      */
     @Benchmark
     public double sparseLogits(SparseData d) {
-        return CrossEntropy.sparse(LossData.CLASSES, Predictions.LOGITS).accumulator()
-                .addAll(d.data.labels, d.data.logits).sum();
+        return CrossEntropy.sparse(LossData.CLASSES, Predictions.LOGITS)
+                .evaluate(d.data.labels, d.data.logits).sum();
+    }
+
+    /**
+     * Categorical cross-entropy from probabilities against the one-hot rows of the sparse
+     * dataset's labels, through the backend: the batch {@code evaluate}.
+     *
+     * @param d the data
+     * @param b the backend
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double categoricalProbabilities(SparseData d, Backend b) {
+        return CrossEntropy.categorical(LossData.CLASSES, Predictions.PROBABILITIES).using(b.measures)
+                .evaluate(d.oneHot, d.data.probs).sum();
+    }
+
+    /**
+     * The same through the per-example path (sample weights of 1), for the comparison.
+     *
+     * @param d the data
+     * @param b the backend
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double categoricalProbabilitiesPerExample(SparseData d, Backend b) {
+        return CrossEntropy.categorical(LossData.CLASSES, Predictions.PROBABILITIES).using(b.measures)
+                .evaluate(d.oneHot, d.data.probs, d.ones).sum();
+    }
+
+    /**
+     * Categorical cross-entropy from logits against the same one-hot rows, the batch
+     * {@code evaluate} (log-sum-exp; no backend involved).
+     *
+     * @param d the data
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double categoricalLogits(SparseData d) {
+        return CrossEntropy.categorical(LossData.CLASSES, Predictions.LOGITS)
+                .evaluate(d.oneHot, d.data.logits).sum();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.xent.Accuracy.KlBound;
 import dev.xent.Accuracy.KlScale;
 import dev.xent.Accuracy.Ulps;
 import dev.xent.InformationMeasures;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -247,6 +248,86 @@ public final class VectorMeasures implements InformationMeasures {
         InformationMeasures.requireSameLength(p, q);
         requireAvailable();
         return Math.max(0.0, BlockSums.sum(kernels, BlockSums.Measure.KL, p, q, parallel));
+    }
+
+    /**
+     * out[i] = −ln p[i] on [from, to), vectorised ({@link VectorLossKernels}; in the scalar mode
+     * the interface's default loop), and the compensated sum; p[i] is checked in the same pass.
+     *
+     * @param p the probabilities
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives the terms
+     * @return their sum, +∞ if some p[i] = 0, NaN if some p[i] is not in [0, 1]
+     * @throws IllegalStateException if the backend is unavailable (see {@link #unavailableReason()})
+     */
+    @Override
+    public double informationNats(double[] p, int from, int to, double[] out) {
+        Objects.checkFromToIndex(from, to, p.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        requireAvailable();
+        if (mode != Mode.VECTOR_API) {
+            return InformationMeasures.super.informationNats(p, from, to, out);
+        }
+        return VectorLossKernels.information(p, from, to, out);
+    }
+
+    /**
+     * The information of Bernoulli outcomes on [from, to), vectorised with one logarithm per term
+     * ({@link VectorLossKernels}: −ln(1 − p) as −(ln a + e/a), a = fl(1 − p), e its exact rounding
+     * error; in the scalar mode the interface's default loop), and the compensated sums by outcome; y[i] and p[i] are checked by vector compares in
+     * the same pass.
+     *
+     * @param y the outcomes, 0 or 1
+     * @param p the probabilities of outcome 1
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives the terms
+     * @param sums receives the sums of outcome 0 and outcome 1
+     * @return the number of outcomes 1, −1 if some y[i] or p[i] is outside its domain
+     * @throws IllegalStateException if the backend is unavailable (see {@link #unavailableReason()})
+     */
+    @Override
+    public long bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
+            double[] sums) {
+        Objects.checkFromToIndex(from, to, y.length);
+        Objects.checkFromToIndex(from, to, p.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        Objects.checkIndex(1, sums.length);
+        requireAvailable();
+        if (mode != Mode.VECTOR_API) {
+            return InformationMeasures.super.bernoulliInformationNats(y, p, from, to, out, sums);
+        }
+        return VectorLossKernels.bernoulli(y, p, from, to, out, sums);
+    }
+
+    /**
+     * The information of Bernoulli outcomes from log-odds on [from, to), vectorised
+     * ({@link VectorLossKernels}: softplus with one vector exp and one vector log1p; in the scalar
+     * mode the interface's default loop), and the
+     * compensated sums by outcome; y[i] and z[i] are checked by vector compares in the same pass.
+     *
+     * @param y the outcomes, 0 or 1
+     * @param z the log-odds of outcome 1
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @param out receives the terms
+     * @param sums receives the sums of outcome 0 and outcome 1
+     * @return the number of outcomes 1, −1 if some y[i] or z[i] is outside its domain
+     * @throws IllegalStateException if the backend is unavailable (see {@link #unavailableReason()})
+     */
+    @Override
+    public long bernoulliLogitInformationNats(double[] y, double[] z, int from, int to, double[] out,
+            double[] sums) {
+        Objects.checkFromToIndex(from, to, y.length);
+        Objects.checkFromToIndex(from, to, z.length);
+        Objects.checkFromToIndex(from, to, out.length);
+        Objects.checkIndex(1, sums.length);
+        requireAvailable();
+        if (mode != Mode.VECTOR_API) {
+            return InformationMeasures.super.bernoulliLogitInformationNats(y, z, from, to, out, sums);
+        }
+        return VectorLossKernels.bernoulliLogit(y, z, from, to, out, sums);
     }
 
     private static void requireAvailable() {

@@ -135,7 +135,16 @@ public final class BinaryCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a batch, unweighted.
+     * The loss of a batch, unweighted. <b>Batch path:</b> with labels 0/1, from probabilities
+     * and no option that changes the loss (no clipping, smoothing, class weights or profile), or
+     * from logits and no smoothing or class weights, the whole batch is checked in one pass and its
+     * losses computed by one call of the backend's bulk operation
+     * ({@link InformationMeasures#bernoulliInformationNats},
+     * {@link InformationMeasures#bernoulliLogitInformationNats}; vectorised by {@code vector}; for
+     * logits the options' backend or the default one, and example by example if none is
+     * installed); anything else — soft targets, options, log-probabilities, a loss of +∞ — runs
+     * example by example. Both give the same checks, errors and counts, and sums within
+     * {@link LossAccumulator#MERGE_RELATIVE_TOLERANCE} of each other.
      *
      * @param targets y<sub>n</sub> ∈ [0, 1]
      * @param predictions the predictions, in this loss's form
@@ -147,7 +156,8 @@ public final class BinaryCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a weighted batch.
+     * The loss of a weighted batch; without weights (null) through the batch path of
+     * {@link #evaluate(double[], double[])} where it applies.
      *
      * @param targets y<sub>n</sub> ∈ [0, 1]
      * @param predictions the predictions, in this loss's form
@@ -157,6 +167,12 @@ public final class BinaryCrossEntropy implements CrossEntropy {
      */
     public LossSummary evaluate(double[] targets, double[] predictions, double[] sampleWeights) {
         int n = Checks.lengths(targets.length, predictions.length, sampleWeights);
+        if (sampleWeights == null) {
+            LossSummary fast = BatchPaths.binary(this, targets, predictions, n);
+            if (fast != null) {
+                return fast;
+            }
+        }
         BinaryAccumulator acc = new BinaryAccumulator(this, true);
         for (int i = 0; i < n; i++) {
             acc.add(targets[i], predictions[i], sampleWeights == null ? 1.0 : sampleWeights[i]);

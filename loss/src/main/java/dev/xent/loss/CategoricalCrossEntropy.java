@@ -151,7 +151,15 @@ public final class CategoricalCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a batch, unweighted.
+     * The loss of a batch, unweighted. <b>Batch path:</b> from probabilities with one-hot target
+     * rows and no option that changes the loss (no clipping, smoothing, class weights or profile),
+     * the whole batch is checked in one pass (the same checks and errors, in the same order) and
+     * H(t, q) = −ln q<sub>c</sub> computed by one call of the backend's
+     * {@link InformationMeasures#informationNats(double[], int, int, double[]) bulk operation};
+     * anything else — soft targets, options, logits, log-probabilities, a loss of +∞ — runs example
+     * by example. Both give the same checks, errors and counts, and sums within
+     * {@link LossAccumulator#MERGE_RELATIVE_TOLERANCE} of each other (the per-example values may
+     * differ in the last bits where the backend's H(t, q) of a one-hot row is not its −ln q<sub>c</sub>).
      *
      * @param targets one distribution of K per example
      * @param predictions one row of K per example, in this loss's form
@@ -163,7 +171,8 @@ public final class CategoricalCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a weighted batch.
+     * The loss of a weighted batch; without weights (null) through the batch path of
+     * {@link #evaluate(double[][], double[][])} where it applies.
      *
      * @param targets one distribution of K per example
      * @param predictions one row of K per example, in this loss's form
@@ -173,6 +182,12 @@ public final class CategoricalCrossEntropy implements CrossEntropy {
      */
     public LossSummary evaluate(double[][] targets, double[][] predictions, double[] sampleWeights) {
         int n = Checks.lengths(targets.length, predictions.length, sampleWeights);
+        if (sampleWeights == null) {
+            LossSummary fast = BatchPaths.categorical(this, targets, predictions, n);
+            if (fast != null) {
+                return fast;
+            }
+        }
         CategoricalAccumulator acc = new CategoricalAccumulator(this, true);
         for (int i = 0; i < n; i++) {
             acc.add(targets[i], predictions[i], sampleWeights == null ? 1.0 : sampleWeights[i]);

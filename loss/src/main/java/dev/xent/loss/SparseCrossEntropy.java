@@ -151,7 +151,14 @@ public final class SparseCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a batch, unweighted.
+     * The loss of a batch, unweighted. <b>Batch path:</b> from probabilities with no option that
+     * changes the loss (no clipping, smoothing, class weights or profile), the whole batch is
+     * checked in one pass (the same checks and errors, in the same order) and its −ln q<sub>y</sub>
+     * computed by one call of the backend's
+     * {@link InformationMeasures#informationNats(double[], int, int, double[]) bulk operation}
+     * (vectorised by {@code vector}); anything else — options, logits, log-probabilities, a loss
+     * of +∞ — runs example by example. Both give the same checks, errors and counts, and sums
+     * within {@link LossAccumulator#MERGE_RELATIVE_TOLERANCE} of each other.
      *
      * @param classes y<sub>n</sub> ∈ {0, …, K−1}
      * @param predictions one row of K per example, in this loss's form
@@ -163,7 +170,8 @@ public final class SparseCrossEntropy implements CrossEntropy {
     }
 
     /**
-     * The loss of a weighted batch.
+     * The loss of a weighted batch; without weights (null) through the batch path of
+     * {@link #evaluate(int[], double[][])} where it applies.
      *
      * @param classes y<sub>n</sub> ∈ {0, …, K−1}
      * @param predictions one row of K per example, in this loss's form
@@ -173,6 +181,12 @@ public final class SparseCrossEntropy implements CrossEntropy {
      */
     public LossSummary evaluate(int[] classes, double[][] predictions, double[] sampleWeights) {
         int n = Checks.lengths(classes.length, predictions.length, sampleWeights);
+        if (sampleWeights == null) {
+            LossSummary fast = BatchPaths.sparse(this, classes, predictions, n);
+            if (fast != null) {
+                return fast;
+            }
+        }
         SparseAccumulator acc = new SparseAccumulator(this, true);
         for (int i = 0; i < n; i++) {
             acc.add(classes[i], predictions[i], sampleWeights == null ? 1.0 : sampleWeights[i]);

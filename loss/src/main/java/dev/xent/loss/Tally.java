@@ -37,6 +37,8 @@ final class Tally {
 
     /** Per-example weighted values, only for batch results; grows, so not constant memory. */
     private double[] values;
+    /** Set by {@link #recordBatch}: the values belong to the summary, no example may follow. */
+    private boolean sealed;
 
     Tally(int k, boolean keepValues) {
         this.classCount = new long[k];
@@ -144,6 +146,34 @@ final class Tally {
         return l;
     }
 
+    /**
+     * Records a whole batch of unweighted examples with finite losses at once, as
+     * {@link BatchPaths} computes them: the same state as recording each with weight 1, up to the
+     * grouping of the compensated sums (each class's sum comes in as one term, already compensated,
+     * and the total as the sum of the class sums). Only on an empty tally that keeps per-example
+     * values; the array {@code values} becomes the per-example values, handed to the summary
+     * without a copy, and the tally takes no further examples.
+     *
+     * @param values the N losses, finite, ≥ 0
+     * @param classCounts the number of examples of each class
+     * @param classSums the compensated sum of the losses of each class, finite, ≥ 0
+     */
+    void recordBatch(double[] values, long[] classCounts, double[] classSums) {
+        if (count != 0 || this.values == null) {
+            throw new IllegalStateException("a batch is recorded only into an empty batch tally");
+        }
+        for (int c = 0; c < classCount.length; c++) {
+            classCount[c] = classCounts[c];
+            classWeight[c].addProduct(classCounts[c], 1.0);
+            classSum[c].addProduct(classSums[c], 1.0);
+            sum.addProduct(classSums[c], 1.0);
+        }
+        weightSum.addProduct(values.length, 1.0);
+        this.values = values;
+        count = values.length;
+        sealed = true;
+    }
+
     /** Adds everything another tally has recorded (per-example values only if both keep them). */
     void merge(Tally other) {
         if (values != null && other.values != null) {
@@ -188,7 +218,8 @@ final class Tally {
             classMeans[c] = classWeight[c].isZero() ? Double.NaN
                     : mean(classInfinite[c], classSum[c], classWeight[c]);
         }
-        double[] perExample = values == null ? null : Arrays.copyOf(values, (int) count);
+        double[] perExample = values == null ? null
+                : sealed ? values : Arrays.copyOf(values, (int) count);
         return new LossSummary(loss, count, w, sum(), mean(infinite, sum, weightSum), clipCount,
                 classCount.clone(), classWeights, classMeans, perExample, rescaledRows, clampedTerms,
                 softTargets);

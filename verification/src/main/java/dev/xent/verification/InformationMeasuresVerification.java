@@ -662,6 +662,70 @@ public abstract class InformationMeasuresVerification {
                 Conventions::jensenShannonAndPerplexityKeepTheirDigits);
     }
 
+    // ---------------------------------------------------------------- bulk information
+
+    /**
+     * {@code informationNats(p, from, to, out)} writes −ln p<sub>i</sub> within 4 ulps (+0 at
+     * p = 1) on its range and nothing outside it, returns the sum of what it wrote within 2 ulps,
+     * and gives the same terms and sum when the range is split in two (interface javadoc,
+     * "Accuracy"; the kit's {@code BulkChecks}, reference {@link StrictMath#log}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(46)
+    public DynamicTest bulkInformationIsTheScalarInformationAndItsCompensatedSum() {
+        return computation("bulkInformationIsTheScalarInformationAndItsCompensatedSum",
+                BulkChecks::bulkInformationIsTheScalarInformationAndItsCompensatedSum);
+    }
+
+    /**
+     * {@code bernoulliInformationNats} writes −ln p<sub>i</sub> (y = 1) or −ln(1 − p<sub>i</sub>)
+     * (y = 0) within 4 ulps, returns the number of outcomes 1, and the sums by outcome within
+     * 2 ulps of the sums of what it wrote; a split range gives the same (interface javadoc; the
+     * kit's {@code BulkChecks}, references {@link StrictMath#log} and {@link StrictMath#log1p}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(47)
+    public DynamicTest bulkBernoulliInformationIsTheScalarDefinitionAndItsSumsByOutcome() {
+        return computation("bulkBernoulliInformationIsTheScalarDefinitionAndItsSumsByOutcome",
+                BulkChecks::bulkBernoulliInformationIsTheScalarDefinitionAndItsSumsByOutcome);
+    }
+
+    /**
+     * The bulk operations' edge values and bad input at every position of 19 entries (every lane
+     * and the tail): +0 at certainty, +∞ (and a sum of +∞) for an impossible event, −ln 2<sup>−1074</sup>
+     * = 744.4400719213812 and −ln(1 − 10<sup>−10</sup>) = 1.00000000005e-10 (mpmath), 0 for an
+     * empty range; NaN (information) or −1 (Bernoulli) for a p that is NaN, −0.5 or 1.5 or a y of
+     * ½, 2, NaN or −1 (interface javadoc, "Bad input is reported, not thrown").
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(48)
+    public DynamicTest bulkOperationsKeepTheirEdgeValuesAndReportBadInput() {
+        return computation("bulkOperationsKeepTheirEdgeValuesAndReportBadInput",
+                BulkChecks::bulkOperationsKeepTheirEdgeValuesAndReportBadInput);
+    }
+
+    /**
+     * {@code bernoulliLogitInformationNats} writes softplus(−z) (y = 1) or softplus(z) (y = 0)
+     * within 4 ulps, returns the number of outcomes 1 and the sums by outcome within 2 ulps of the
+     * sums of what it wrote, gives the same on a split range, softplus(±40) and ln 2 at every lane
+     * (mpmath), and −1 for a z that is NaN or infinite or a bad y (interface javadoc; the kit's
+     * {@code BulkChecks}, reference softplus by {@link StrictMath}).
+     *
+     * @return the check
+     */
+    @TestFactory
+    @Order(49)
+    public DynamicTest bulkBernoulliLogitInformationIsSoftplusAndItsSumsByOutcome() {
+        return computation("bulkBernoulliLogitInformationIsSoftplusAndItsSumsByOutcome",
+                BulkChecks::bulkBernoulliLogitInformationIsSoftplusAndItsSumsByOutcome);
+    }
+
     // ---------------------------------------------------------------- the loss layer on this backend
 
     /**

@@ -1,0 +1,234 @@
+package dev.xent.loss;
+
+import dev.xent.BackendNotFoundException;
+import dev.xent.Backends;
+import dev.xent.InformationMeasures;
+import dev.xent.loss.LossInputException.Input;
+
+/**
+ * The batch fast paths of {@code evaluate}: a whole batch validated in one pass, its losses
+ * computed by one bulk call of the backend
+ * ({@link InformationMeasures#bernoulliInformationNats},
+ * {@link InformationMeasures#bernoulliLogitInformationNats},
+ * {@link InformationMeasures#informationNats(double[], int, int, double[])}), which a vectorised
+ * backend overrides, and recorded into the tally at once ({@link Tally#recordBatch}).
+ *
+ * <p><b>Same results as the per-example path.</b> Binary batches are checked by the bulk call
+ * itself, in the same pass (vector compares in {@code vector}): it reports any bad or soft target
+ * or bad prediction by its result, and the per-example path then runs from the start and throws
+ * at the first bad example, as it always did. K-class batches are checked here, in example order,
+ * each example's checks in the order of the per-example path, throwing the same
+ * {@link LossInputException} (the same check's own code is called wherever the fast test is in
+ * doubt), so the first bad example and its message are the same. Anything the fast path does not handle — sample weights,
+ * class weights, label smoothing, clipping, a profile that rescales rows or clamps logarithms,
+ * soft binary targets, a loss of +∞, an empty batch — makes it return null, and the caller runs
+ * the per-example path from the start: the fast path never changes what is computed, only how
+ * fast. The per-example values are those of the backend's bulk operation (with a backend that
+ * keeps the interface's default methods, bit for bit those of the per-example path); the sums are
+ * compensated as before, grouped by class.
+ *
+ * <p><b>The row-sum test.</b> The per-example check compares a compensated sum with the
+ * tolerance τ. The fast test adds the row plainly, whose error for K entries in [0, 1] summing to
+ * at most 1.5 is below 1.5·K·2<sup>−53</sup>, and the compensated sum's below 2·2<sup>−52</sup>:
+ * a plain sum within τ − (2K + 4)·2<sup>−52</sup> of 1 therefore passes the exact check too, and
+ * any other row (a bad one, or one near the bound) goes to the exact check itself.
+ */
+final class BatchPaths {
+
+    private BatchPaths() {
+    }
+
+    /** Whether options leave the per-example loss of probabilities at its plain definition. */
+    private static boolean plain(LossOptions options) {
+        return options.labelSmoothing() == 0.0 && !options.hasClassWeights()
+                && options.clipping().isExact() && !options.profile().rescalesRows()
+                && !options.profile().clampsLogs();
+    }
+
+    /**
+     * Binary cross-entropy on hard labels: from probabilities −ln p for y = 1, −ln(1 − p) for
+     * y = 0, through {@link InformationMeasures#bernoulliInformationNats}; from logits
+     * softplus(∓z), through {@link InformationMeasures#bernoulliLogitInformationNats} (the
+     * options' backend or the default one; with none installed, the per-example path, which needs
+     * none).
+     *
+     * @return the summary, or null if the per-example path must run (see the class documentation)
+     */
+    static LossSummary binary(BinaryCrossEntropy loss, double[] y, double[] p, int n) {
+        LossOptions options = loss.options();
+        boolean logits = loss.predictions() == Predictions.LOGITS;
+        // clipping and profiles do not apply to logits; smoothing and class weights do
+        boolean handled = logits ? options.labelSmoothing() == 0.0 && !options.hasClassWeights()
+                : loss.predictions() == Predictions.PROBABILITIES && plain(options);
+        if (n == 0 || !handled) {
+            return null;
+        }
+        InformationMeasures backend = logits ? logitBackend(options) : loss.backend();
+        if (backend == null) {
+            return null;
+        }
+        double[] values = new double[n];
+        double[] sums = new double[2];
+        // validated in the same pass: −1 for a bad or soft target or a bad prediction
+        long ones = logits ? backend.bernoulliLogitInformationNats(y, p, 0, n, values, sums)
+                : backend.bernoulliInformationNats(y, p, 0, n, values, sums);
+        if (ones < 0 || !(sums[0] < Double.POSITIVE_INFINITY && sums[1] < Double.POSITIVE_INFINITY)) {
+            return null;
+        }
+        Tally tally = new Tally(2, true);
+        tally.recordBatch(values, new long[] {n - ones, ones}, sums);
+        return tally.summary(loss);
+    }
+
+    /**
+     * The backend that computes a batch of logits: the options' or the default one. Logits need
+     * no backend per example, so none installed, or one that cannot run in this JVM, leaves the
+     * batch to the per-example path (null) instead of failing.
+     */
+    private static InformationMeasures logitBackend(LossOptions options) {
+        InformationMeasures backend;
+        try {
+            backend = options.backend().orElseGet(Backends::defaultBackend);
+        } catch (BackendNotFoundException e) {
+            return null;
+        }
+        return backend.unavailableReason().isPresent() ? null : backend;
+    }
+
+    /**
+     * Sparse categorical cross-entropy from probability rows: −ln q<sub>y</sub>, through
+     * {@link InformationMeasures#informationNats(double[], int, int, double[])} on the gathered
+     * q<sub>y</sub>.
+     *
+     * @return the summary, or null if the per-example path must run (see the class documentation)
+     */
+    static LossSummary sparse(SparseCrossEntropy loss, int[] classes, double[][] rows, int n) {
+        if (n == 0 || loss.predictions() != Predictions.PROBABILITIES || !plain(loss.options())) {
+            return null;
+        }
+        int k = loss.numClasses();
+        double tolerance = loss.rowSumTolerance();
+        double accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
+        long[] counts = new long[k];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            int label = classes[i];
+            Checks.label(label, k, i);
+            double[] row = rows[i];
+            Checks.rowShape(row, k, Input.PREDICTION_ROW, "prediction", i);
+            if (!clearlyADistribution(row, k, accept)) {
+                Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
+            }
+            values[i] = row[label];
+            counts[label]++;
+        }
+        double total = loss.backend().informationNats(values, 0, n, values);
+        if (!(total < Double.POSITIVE_INFINITY)) {
+            // some q_y = 0 (NaN cannot happen: every row was checked)
+            return null;
+        }
+        return record(loss, classes, values, counts);
+    }
+
+    /**
+     * Categorical cross-entropy from probability rows against one-hot target rows: H(t, q) =
+     * −ln q<sub>c</sub> for the class c of t, through
+     * {@link InformationMeasures#informationNats(double[], int, int, double[])} on the gathered
+     * q<sub>c</sub>. Both rows of every example are checked first, in the per-example path's
+     * order; a soft target row (any second nonzero entry) leaves the batch to the per-example path.
+     *
+     * @return the summary, or null if the per-example path must run (see the class documentation)
+     */
+    static LossSummary categorical(CategoricalCrossEntropy loss, double[][] targets, double[][] rows, int n) {
+        if (n == 0 || loss.predictions() != Predictions.PROBABILITIES || !plain(loss.options())) {
+            return null;
+        }
+        int k = loss.numClasses();
+        double tolerance = loss.rowSumTolerance();
+        double accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
+        long[] counts = new long[k];
+        int[] classes = new int[n];
+        double[] values = new double[n];
+        boolean oneHot = true;
+        for (int i = 0; i < n; i++) {
+            double[] t = targets[i];
+            Checks.rowShape(t, k, Input.TARGET_ROW, "target", i);
+            if (!clearlyADistribution(t, k, accept)) {
+                Checks.probabilities(t, k, Input.TARGET, "target", i);
+                Checks.rowSum(t, k, false, tolerance, Input.TARGET_ROW, "target", i);
+            }
+            double[] row = rows[i];
+            Checks.rowShape(row, k, Input.PREDICTION_ROW, "prediction", i);
+            if (!clearlyADistribution(row, k, accept)) {
+                Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
+            }
+            int c = 0;
+            int nonzero = 0;
+            for (int j = 0; j < k; j++) {
+                if (t[j] != 0.0) {
+                    nonzero++;
+                    c = j;
+                }
+            }
+            // one-hot: a single nonzero entry, then 1 (the row sums to 1 within a tolerance < ½)
+            oneHot &= nonzero == 1 && t[c] == 1.0;
+            classes[i] = c;
+            values[i] = row[c];
+            counts[c]++;
+        }
+        if (!oneHot) {
+            return null;
+        }
+        double total = loss.backend().informationNats(values, 0, n, values);
+        if (!(total < Double.POSITIVE_INFINITY)) {
+            return null;
+        }
+        return record(loss, classes, values, counts);
+    }
+
+    /**
+     * Whether every entry is in [0, 1] and the plain sum within {@code accept} of 1: then the
+     * exact checks pass (see the class documentation). Two partial sums, for speed; the error
+     * bound above holds for any order of addition.
+     */
+    private static boolean clearlyADistribution(double[] row, int k, double accept) {
+        boolean ok = true;
+        double even = 0.0;
+        double odd = 0.0;
+        int j = 0;
+        for (; j + 1 < k; j += 2) {
+            double a = row[j];
+            double b = row[j + 1];
+            ok &= a >= 0.0 & a <= 1.0 & b >= 0.0 & b <= 1.0;
+            even += a;
+            odd += b;
+        }
+        if (j < k) {
+            double a = row[j];
+            ok &= a >= 0.0 & a <= 1.0;
+            even += a;
+        }
+        return ok & Math.abs((even + odd) - 1.0) <= accept;
+    }
+
+    /** The per-class compensated sums of a batch of finite losses, recorded into a new tally. */
+    private static LossSummary record(Loss loss, int[] classes, double[] values, long[] counts) {
+        int k = counts.length;
+        double[] s = new double[k];
+        double[] c = new double[k];
+        for (int i = 0; i < values.length; i++) {
+            int label = classes[i];
+            double x = values[i];
+            double si = s[label];
+            double t = si + x;
+            c[label] += dev.xent.sum.CompensatedSum.error(si, x, t);
+            s[label] = t;
+        }
+        for (int j = 0; j < k; j++) {
+            s[j] = dev.xent.sum.CompensatedSum.value(s[j], c[j]);
+        }
+        Tally tally = new Tally(k, true);
+        tally.recordBatch(values, counts, s);
+        return tally.summary(loss);
+    }
+}
