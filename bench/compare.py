@@ -8,7 +8,7 @@ measures  P and Q of n entries for every n (numpy PCG64, seed 20261124: uniform 
           by their sum), raw little-endian doubles that Java reads too. References: mpmath at 160
           bits for n <= 10^6, numpy's 80-bit long double (checked against mpmath to 0.05 ulp where
           both exist) for larger n. JMH: MeasuresBenchmark (every backend; `vector` on every core),
-          the same for `vector` with -D<VECTOR_THREADS_PROPERTY>=1 (one thread), MathLogBaseline
+          the same for `vector` with <VECTOR_ONE_THREAD> (one thread), MathLogBaseline
           (the bare Math.log loop) and DefaultBackendBenchmark (Backends.defaultBackend() in a JVM
           started without flags); numpy/scipy one-liners on the same arrays (median of batches).
 loss      the loss datasets (binary 10^7, sparse 10^6 x 10; LossData reads the same files), their
@@ -65,7 +65,8 @@ SKLEARN_PYTHON = os.environ.get("XENT_BENCH_SKLEARN_PYTHON", "/usr/bin/python3")
 
 # The system property that makes `vector` compute on one thread (value 1). Its name is decided by
 # impl-vector; this is the one place bench/compare states it.
-VECTOR_THREADS_PROPERTY = "dev.xent.vector.threads"
+# the JVM option that keeps `vector` on the calling thread (impl-vector's VectorMeasures.PARALLEL_PROPERTY)
+VECTOR_ONE_THREAD = "-Dxent.vector.parallel=false"
 
 PARTS = ["csv", "loss", "measures", "startup"]
 DEFAULTS = {"XENT_BENCH_SIZES": "10 1000 1000000 10000000", "XENT_BENCH_CSV_ROWS": "10000000",
@@ -287,8 +288,8 @@ def java_values(threads=None):
     threads=1, with `vector` forced onto one thread."""
     env = dict(os.environ, XENT_BENCH_DATA=str(DATA))
     cmd = [JAVA, "--add-modules", "jdk.incubator.vector"]
-    if threads is not None:
-        cmd.append("-D%s=%d" % (VECTOR_THREADS_PROPERTY, threads))
+    if threads == 1:
+        cmd.append(VECTOR_ONE_THREAD)
     cmd += ["-cp", str(JAR), "dev.xent.bench.Values"] + [str(n) for n in SIZES]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
     values = {}
@@ -423,7 +424,7 @@ def part_measures():
                 {"n": SIZES})
     big = [n for n in SIZES if n >= 1_000_000] or SIZES
     times_1t = jmh("vector-1-thread", "dev.xent.bench.MeasuresBenchmark",
-                   {"n": big, "backend": ["vector"]}, prepend="-D%s=1" % VECTOR_THREADS_PROPERTY)
+                   {"n": big, "backend": ["vector"]}, prepend=VECTOR_ONE_THREAD)
     return {"started": started, "load_before": before, "load_after": load_average(),
             "sizes": SIZES, "jmh": " ".join(jmh_settings()), "refs": {str(n): refs[str(n)] for n in SIZES},
             "jvals": pack(jvals), "jvals_1t_identical": identical,
@@ -1012,12 +1013,12 @@ def measures_tables(me, verdicts):
     L += ["## The measures (JMH) against numpy and scipy", "",
           "Settings: JMH `%s` with `-prof gc`, average time per call; `MeasuresBenchmark` forks with"
           " `--add-modules=jdk.incubator.vector -Xms1g -Xmx1g` (`vector` on every core; *1 thread*:"
-          " the same with `-D%s=1`), `MathLogBaseline` and `DefaultBackendBenchmark` without"
+          " the same with `%s`), `MathLogBaseline` and `DefaultBackendBenchmark` without"
           " `--add-modules` (`Backends.defaultBackend()` there: `%s`, %s). Peers: median of %d batches of"
           " ≥ 20 ms each. Inputs: P and Q with n entries uniform in (0, 1] divided by their sum (numpy"
           " PCG64, seed %d), the same binary files for Java and Python. `vector` on one thread returns"
           " the same bits as on every core: **%s**."
-          % (me["jmh"], VECTOR_THREADS_PROPERTY, default["id"], default["description"],
+          % (me["jmh"], VECTOR_ONE_THREAD, default["id"], default["description"],
              21 if FULL else 7, SEED, "yes" if me["jvals_1t_identical"] else "no"), "",
           "*ns/element* = time per call ÷ n. *vs numpy* = numpy's time ÷ this time. *vs Math.log* ="
           " this time ÷ the bare `Σ p·Math.log(q)` loop's. *ulps* = |value − reference| ÷ ulp(reference);"
