@@ -208,10 +208,15 @@ class LauncherIT {
         return builder.start();
     }
 
-    /** A launcher that does not forward leaves its stand-in running (looping) after it: end both. */
+    /**
+     * A launcher that does not forward leaves its stand-in running (looping) after it: end both.
+     * A launcher that has ended is left as it is, its output still to be read.
+     */
     private static void killLeftovers(Process launcher, List<ProcessHandle> tree) {
         tree.forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
+        if (launcher.isAlive()) {
+            launcher.destroyForcibly();
+        }
     }
 
     /**
