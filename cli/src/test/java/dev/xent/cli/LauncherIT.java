@@ -2,7 +2,10 @@ package dev.xent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,10 +15,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The {@code ./xent} launcher, run as a separate process (Failsafe, after {@code package}) from a
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * status is the JVM's, what {@code XENT_VECTOR=0} and a JVM without the module do, and that a
  * rebuilt jar never runs with an older jar's archive. A stand-in {@code java} (a shell script in a
  * directory laid out like a JDK, with its own {@code release} file) checks the launcher's decisions
- * and its filtering byte for byte; the real JVM checks the rest.
+ * and its filtering byte for byte, and that signals sent to the launcher reach that stand-in; the
+ * real JVM checks the rest.
  */
 class LauncherIT {
 
@@ -176,5 +183,98 @@ class LauncherIT {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(first.out()).startsWith("xent ");
         assertThat(r.err()).contains("Unable to use shared archive");
+    }
+
+    /**
+     * A stand-in JVM with the Vector API's module whose {@code bin/java} runs {@code body} (bash),
+     * after printing the notice on stderr as the real one does.
+     */
+    private Path fakeJdkRunning(String body) throws IOException {
+        Path home = root.resolve("jdk-script");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17\"\nMODULES=\"java.base jdk.incubator.vector\"\n");
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/usr/bin/env bash\necho '" + NOTICE + "' >&2\n" + body);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
+    }
+
+    /** Starts the launcher with the JVM of {@code javaBin}, without an archive, stdin from {@code input}. */
+    private Process start(Path javaBin, Path input) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "loss", "-").directory(root.toFile())
+                .redirectInput(input.toFile());
+        builder.environment().remove("XENT_VECTOR");
+        builder.environment().put("XENT_CDS", "0");
+        builder.environment().put("PATH", javaBin + ":" + System.getenv("PATH"));
+        return builder.start();
+    }
+
+    /**
+     * A launcher that does not forward leaves its stand-in running (looping) after it: end both.
+     * A launcher that has ended is left as it is, its output still to be read.
+     */
+    private static void killLeftovers(Process launcher, List<ProcessHandle> tree) {
+        tree.forEach(ProcessHandle::destroyForcibly);
+        if (launcher.isAlive()) {
+            launcher.destroyForcibly();
+        }
+    }
+
+    /**
+     * In vector mode the launcher stays java's parent (for the stderr filter): a signal sent to it
+     * reaches java, what java writes while it stops still comes through, and the launcher's status
+     * is java's. The stand-in answers the signal with its own status, 40 + the signal's number, so
+     * that the status seen cannot be the launcher's own death by that signal (128 + the number).
+     */
+    @ParameterizedTest(name = "SIG{0} ({1})")
+    @CsvSource({"TERM, 15", "INT, 2", "HUP, 1"})
+    void aSignalSentToTheLauncherReachesJavaAndTheLauncherExitsWithJavasStatus(String signal, int number)
+            throws Exception {
+        Path bin = fakeJdkRunning("trap 'echo \"java got SIG" + signal + "\" >&2; exit $((40 + " + number + "))' "
+                + signal + "\n"
+                + "echo ready\n"
+                + "while :; do sleep 0.05; done\n");
+        Process p = start(bin, Path.of("/dev/null"));
+        List<ProcessHandle> tree = List.of();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).as("the stand-in started").isEqualTo("ready");
+            tree = p.descendants().toList();
+            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid())).inheritIO().start();
+            assertThat(kill.waitFor()).as("kill -s %s", signal).isZero();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher ended after SIG%s", signal).isTrue();
+        } finally {
+            killLeftovers(p, tree);
+        }
+        assertThat(p.exitValue()).as("java's status").isEqualTo(40 + number);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("java got SIG" + signal + "\n");
+    }
+
+    @Test
+    void aJavaEndedBySigtermGivesTheLauncherTheShellsStatus128Plus15() throws Exception {
+        Path bin = fakeJdkRunning("echo ready\nwhile :; do sleep 0.05; done\n");
+        Process p = start(bin, Path.of("/dev/null"));
+        List<ProcessHandle> tree = List.of();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).as("the stand-in started").isEqualTo("ready");
+            tree = p.descendants().toList();
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+        } finally {
+            killLeftovers(p, tree);
+        }
+        assertThat(p.exitValue()).isEqualTo(128 + 15);
+    }
+
+    @Test
+    void inVectorModeJavaStillReadsTheLaunchersStandardInput() throws Exception {
+        // a background job of a script reads /dev/null unless told otherwise; xent loss - reads stdin
+        Path input = Files.writeString(root.resolve("rows.csv"), "label,a,b\na,0.9,0.1\n");
+        Process p = start(fakeJdkRunning("cat\nexit 5\n"), input);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(5);
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("label,a,b\na,0.9,0.1\n");
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
     }
 }
