@@ -42,9 +42,17 @@ public class DefaultBackendBenchmark {
     public DefaultBackendBenchmark() {
     }
 
-    /** Loads the data and asks for the default backend, once per trial. */
+    /**
+     * Loads the data and asks for the default backend, once per trial.
+     *
+     * @throws IllegalStateException if the JVM has the Vector API (the fork lost its JVM options,
+     *     e.g. with {@code -f 0})
+     */
     @Setup
     public void setUp() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            throw new IllegalStateException("this benchmark must run in a JVM without the Vector API");
+        }
         measures = Backends.defaultBackend();
         p = BenchData.load("p", n);
         q = BenchData.load("q", n);

@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * through discovery ({@link Backends#byId(String)}), as a user would; the forked JVM gets
  * {@code --add-modules jdk.incubator.vector} so that {@code vector} runs with the Vector API, with
  * its default settings: inputs of at least 131,072 entries on every core. The same measures on one
- * thread are {@link VectorOneThreadBenchmark}; without the flag, {@link WithoutFlagsBenchmark} and
- * {@link WithoutFlagsOneThreadBenchmark}.
+ * thread: {@code -jvmArgsPrepend -Dxent.vector.parallel=false}; without the flag,
+ * {@link DefaultBackendBenchmark}.
  *
  * <p>Defaults (1 fork, 3 × 1 s warm-up, 5 × 1 s measurement) suit a quick run; {@code bench/compare}
  * sets its own ({@code XENT_BENCH_FULL=1} for a longer, steadier run).
