@@ -24,7 +24,7 @@ startup   hyperfine: `java -jar cli/target/xent.jar entropy …`, `./xent entrop
 
 The report: bench/RESULTS.md (every table, then bench/analysis.md verbatim) and one summary table of
 issue 13's targets, which is also written between the markers <!-- bench-summary-begin --> and
-<!-- bench-summary-end --> of README.md and docs/performance.md. A run with sizes smaller than the
+<!-- bench-summary-end --> of docs/performance.md. A run with sizes smaller than the
 defaults (a test of the script) writes its report to bench/target/compare/ only and leaves the
 committed files alone.
 """
@@ -120,7 +120,7 @@ TITLES = {"entropy": "Entropy H(P)", "crossEntropy": "Cross-entropy H(P,Q)",
           "klDivergence": "KL divergence KL(P‖Q)"}
 SUMMARY_BEGIN = "<!-- bench-summary-begin"
 SUMMARY_END = "<!-- bench-summary-end -->"
-SUMMARY_PAGES = [ROOT / "README.md", ROOT / "docs" / "performance.md"]
+SUMMARY_PAGES = [ROOT / "docs" / "performance.md"]
 
 
 def log(msg):

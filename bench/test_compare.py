@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Tests of bench/compare.py's bookkeeping (not of any measurement): the verdicts, the markers it
-rewrites in README.md and docs/performance.md, which runs count as small, and how JMH results are
+rewrites in docs/performance.md, which runs count as small, and how JMH results are
 found. Run with `python3 -m unittest bench/test_compare.py` (numpy, scipy and mpmath needed, as for
 the script itself)."""
 import importlib.util
