@@ -71,16 +71,30 @@ final class InputLimits {
     static final class Cap implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            double v;
-            try {
-                v = NumberSyntax.parse(value);
-            } catch (NumberSyntax.NotANumber e) {
-                throw new TypeConversionException(Quote.of(value) + " is not a number: give a whole number of bytes");
-            }
-            if (!(v >= 1 && v <= MAX && v == Math.rint(v))) {
-                throw new TypeConversionException(Quote.of(value) + " is not a whole number from 1 to " + MAX);
-            }
-            return (int) v;
+            return wholeNumber(value, MAX, "a whole number of bytes");
         }
+    }
+
+    /**
+     * An option's whole number from 1 to {@code max}, in the command's one number grammar
+     * ({@link NumberSyntax}); picocli reports the exception's message with the option's name.
+     *
+     * @param value the option's text
+     * @param max the largest value accepted
+     * @param what what to give instead, for the message when {@code value} is not a number
+     * @return the number
+     * @throws TypeConversionException naming the value and the range
+     */
+    static int wholeNumber(String value, int max, String what) {
+        double v;
+        try {
+            v = NumberSyntax.parse(value);
+        } catch (NumberSyntax.NotANumber e) {
+            throw new TypeConversionException(Quote.of(value) + " is not a number: give " + what);
+        }
+        if (!(v >= 1 && v <= max && v == Math.rint(v))) {
+            throw new TypeConversionException(Quote.of(value) + " is not a whole number from 1 to " + max);
+        }
+        return (int) v;
     }
 }

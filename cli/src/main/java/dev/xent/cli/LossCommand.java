@@ -45,7 +45,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code xent loss FILE.csv}: the mean cross-entropy (log loss) of a file of predictions, streamed
@@ -731,16 +730,7 @@ final class LossCommand implements Callable<Integer> {
     static final class ThreadCount implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            double v;
-            try {
-                v = NumberSyntax.parse(value);
-            } catch (NumberSyntax.NotANumber e) {
-                throw new TypeConversionException(Quote.of(value) + " is not a number: give a number of threads");
-            }
-            if (!(v >= 1 && v <= MAX_THREADS && v == Math.rint(v))) {
-                throw new TypeConversionException(Quote.of(value) + " is not a whole number from 1 to " + MAX_THREADS);
-            }
-            return (int) v;
+            return InputLimits.wholeNumber(value, MAX_THREADS, "a number of threads");
         }
     }
 
