@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 10<sup>3</sup>, 10<sup>6</sup> and 10<sup>7</sup>, average time per call. The backend is found
  * through discovery ({@link Backends#byId(String)}), as a user would; the forked JVM gets
  * {@code --add-modules jdk.incubator.vector} so that {@code vector} runs with the Vector API, with
- * its default settings: inputs of at least 131,072 entries on every core. The same measures on one
+ * its default settings: inputs of at least 65,536 entries on every core. The same measures on one
  * thread: {@code -jvmArgsPrepend -Dxent.vector.parallel=false}; without the flag,
  * {@link DefaultBackendBenchmark}.
  *

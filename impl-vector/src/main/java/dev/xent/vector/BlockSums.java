@@ -36,7 +36,7 @@ final class BlockSums {
     static final int BLOCK = 1 << 14;
 
     /** The length from which the blocks are summed on several threads: {@value}. */
-    static final int PARALLEL_FROM = 1 << 17;
+    static final int PARALLEL_FROM = 1 << 16;
 
     /** Which sum. */
     enum Measure {

@@ -77,7 +77,7 @@ import java.util.Optional;
  *
  * <p><b>Threads.</b> Inputs longer than 16,384 entries are cut into fixed blocks of 16,384, each
  * block's compensated sum kept as an unevaluated pair and the pairs merged in block order; from
- * 131,072 entries on, the blocks are shared with the fork/join pool the caller runs in (the common
+ * 65,536 entries on, the blocks are shared with the fork/join pool the caller runs in (the common
  * pool for an ordinary thread), the caller computing blocks too. The blocks depend on n alone, so a
  * result is the same bit for bit with one thread or many. {@code -D}{@value #PARALLEL_PROPERTY}
  * {@code =false} keeps every call on the caller's thread. Inside a parallel stream or a fork/join
@@ -104,7 +104,7 @@ public final class VectorMeasures implements InformationMeasures {
 
     /**
      * The system property that keeps every call on the calling thread: {@value}. {@code false}
-     * means one thread; {@code true}, or the property unset, lets inputs of at least 131,072 entries
+     * means one thread; {@code true}, or the property unset, lets inputs of at least 65,536 entries
      * use every core (see the class documentation). Read once, when the class is initialised; any
      * other value makes the backend unavailable, with a reason that says so.
      */
