@@ -404,25 +404,32 @@ abstract class RowBlocks {
             for (int i = from; i < to; i++) {
                 double[] t = targets[i];
                 Checks.rowShape(t, k, Input.TARGET_ROW, "target", i);
-                if (!clearlyADistribution(t, k, accept)) {
-                    Checks.probabilities(t, k, Input.TARGET, "target", i);
-                    Checks.rowSum(t, k, false, tolerance, Input.TARGET_ROW, "target", i);
+                // one-hot: one entry that is not ±0 (NaN counts), and it is exactly 1. Such a row
+                // passes the target checks (entries in [0, 1], sum exactly 1), so only the other
+                // rows are checked; the counts are taken without a branch on where the 1 is
+                int nonzero = 0;
+                int ones = 0;
+                int c = 0;
+                for (int j = 0; j < k; j++) {
+                    double x = t[j];
+                    nonzero += x != 0.0 ? 1 : 0;
+                    ones += x == 1.0 ? 1 : 0;
+                    c += x == 1.0 ? j : 0;
+                }
+                if (nonzero != 1 || ones != 1) {
+                    if (!clearlyADistribution(t, k, accept)) {
+                        Checks.probabilities(t, k, Input.TARGET, "target", i);
+                        Checks.rowSum(t, k, false, tolerance, Input.TARGET_ROW, "target", i);
+                    }
+                    // a soft target: the batch goes to the per-example path once its rows are checked
+                    oneHot = false;
+                    c = 0;
                 }
                 double[] row = rows[i];
                 Checks.rowShape(row, k, Input.PREDICTION_ROW, "prediction", i);
                 if (!clearlyADistribution(row, k, accept)) {
                     Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
                 }
-                int c = 0;
-                int nonzero = 0;
-                for (int j = 0; j < k; j++) {
-                    if (t[j] != 0.0) {
-                        nonzero++;
-                        c = j;
-                    }
-                }
-                // one-hot: a single nonzero entry, then 1 (the row sums to 1 within a tolerance < ½)
-                oneHot &= nonzero == 1 && t[c] == 1.0;
                 classes[i] = c;
                 values[i] = row[c];
                 counts[base + c]++;
