@@ -3,7 +3,6 @@ package dev.xent.loss;
 import dev.xent.BackendNotFoundException;
 import dev.xent.Backends;
 import dev.xent.InformationMeasures;
-import dev.xent.loss.LossInputException.Input;
 
 /**
  * The batch fast paths of {@code evaluate}: a whole batch validated in one pass, its losses
@@ -25,7 +24,9 @@ import dev.xent.loss.LossInputException.Input;
  * the per-example path from the start: the fast path never changes what is computed, only how
  * fast. The per-example values are those of the backend's bulk operation (with a backend that
  * keeps the interface's default methods, bit for bit those of the per-example path); the sums are
- * compensated as before, grouped by class.
+ * compensated as before, grouped by class. The K-class batches are cut into fixed blocks, computed
+ * on several threads when large and merged in block order ({@link RowBlocks}): the same bits with
+ * one thread or many, and the lowest bad example's exception.
  *
  * <p><b>The row-sum test.</b> The per-example check compares a compensated sum with the
  * tolerance τ. The fast test adds the row plainly, whose error for K entries in [0, 1] summing to
@@ -98,137 +99,44 @@ final class BatchPaths {
     /**
      * Sparse categorical cross-entropy from probability rows: −ln q<sub>y</sub>, through
      * {@link InformationMeasures#informationNats(double[], int, int, double[])} on the gathered
-     * q<sub>y</sub>.
+     * q<sub>y</sub>, block by block, on several threads for large batches ({@link RowBlocks}).
      *
      * @return the summary, or null if the per-example path must run (see the class documentation)
+     * @throws IllegalStateException if {@value RowBlocks#PARALLEL_PROPERTY} is neither true nor false
      */
     static LossSummary sparse(SparseCrossEntropy loss, int[] classes, double[][] rows, int n) {
         if (n == 0 || loss.predictions() != Predictions.PROBABILITIES || !plain(loss.options())) {
             return null;
         }
-        int k = loss.numClasses();
-        double tolerance = loss.rowSumTolerance();
-        double accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
-        long[] counts = new long[k];
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            int label = classes[i];
-            Checks.label(label, k, i);
-            double[] row = rows[i];
-            Checks.rowShape(row, k, Input.PREDICTION_ROW, "prediction", i);
-            if (!clearlyADistribution(row, k, accept)) {
-                Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
-            }
-            values[i] = row[label];
-            counts[label]++;
-        }
-        double total = loss.backend().informationNats(values, 0, n, values);
-        if (!(total < Double.POSITIVE_INFINITY)) {
-            // some q_y = 0 (NaN cannot happen: every row was checked)
-            return null;
-        }
-        return record(loss, classes, values, counts);
+        RowBlocks batch = new RowBlocks.Sparse(loss.backend(), n, loss.numClasses(), loss.rowSumTolerance(),
+                classes, rows);
+        return batch.run(RowBlocks.parallelAllowed()) ? record(loss, batch) : null;
     }
 
     /**
      * Categorical cross-entropy from probability rows against one-hot target rows: H(t, q) =
      * −ln q<sub>c</sub> for the class c of t, through
      * {@link InformationMeasures#informationNats(double[], int, int, double[])} on the gathered
-     * q<sub>c</sub>. Both rows of every example are checked first, in the per-example path's
-     * order; a soft target row (any second nonzero entry) leaves the batch to the per-example path.
+     * q<sub>c</sub>, block by block, on several threads for large batches ({@link RowBlocks}). Both
+     * rows of every example are checked, in the per-example path's order; a soft target row (any
+     * second nonzero entry) leaves the batch to the per-example path.
      *
      * @return the summary, or null if the per-example path must run (see the class documentation)
+     * @throws IllegalStateException if {@value RowBlocks#PARALLEL_PROPERTY} is neither true nor false
      */
     static LossSummary categorical(CategoricalCrossEntropy loss, double[][] targets, double[][] rows, int n) {
         if (n == 0 || loss.predictions() != Predictions.PROBABILITIES || !plain(loss.options())) {
             return null;
         }
-        int k = loss.numClasses();
-        double tolerance = loss.rowSumTolerance();
-        double accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
-        long[] counts = new long[k];
-        int[] classes = new int[n];
-        double[] values = new double[n];
-        boolean oneHot = true;
-        for (int i = 0; i < n; i++) {
-            double[] t = targets[i];
-            Checks.rowShape(t, k, Input.TARGET_ROW, "target", i);
-            if (!clearlyADistribution(t, k, accept)) {
-                Checks.probabilities(t, k, Input.TARGET, "target", i);
-                Checks.rowSum(t, k, false, tolerance, Input.TARGET_ROW, "target", i);
-            }
-            double[] row = rows[i];
-            Checks.rowShape(row, k, Input.PREDICTION_ROW, "prediction", i);
-            if (!clearlyADistribution(row, k, accept)) {
-                Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
-            }
-            int c = 0;
-            int nonzero = 0;
-            for (int j = 0; j < k; j++) {
-                if (t[j] != 0.0) {
-                    nonzero++;
-                    c = j;
-                }
-            }
-            // one-hot: a single nonzero entry, then 1 (the row sums to 1 within a tolerance < ½)
-            oneHot &= nonzero == 1 && t[c] == 1.0;
-            classes[i] = c;
-            values[i] = row[c];
-            counts[c]++;
-        }
-        if (!oneHot) {
-            return null;
-        }
-        double total = loss.backend().informationNats(values, 0, n, values);
-        if (!(total < Double.POSITIVE_INFINITY)) {
-            return null;
-        }
-        return record(loss, classes, values, counts);
+        RowBlocks batch = new RowBlocks.Categorical(loss.backend(), n, loss.numClasses(),
+                loss.rowSumTolerance(), targets, rows);
+        return batch.run(RowBlocks.parallelAllowed()) ? record(loss, batch) : null;
     }
 
-    /**
-     * Whether every entry is in [0, 1] and the plain sum within {@code accept} of 1: then the
-     * exact checks pass (see the class documentation). Two partial sums, for speed; the error
-     * bound above holds for any order of addition.
-     */
-    private static boolean clearlyADistribution(double[] row, int k, double accept) {
-        boolean ok = true;
-        double even = 0.0;
-        double odd = 0.0;
-        int j = 0;
-        for (; j + 1 < k; j += 2) {
-            double a = row[j];
-            double b = row[j + 1];
-            ok &= a >= 0.0 & a <= 1.0 & b >= 0.0 & b <= 1.0;
-            even += a;
-            odd += b;
-        }
-        if (j < k) {
-            double a = row[j];
-            ok &= a >= 0.0 & a <= 1.0;
-            even += a;
-        }
-        return ok & Math.abs((even + odd) - 1.0) <= accept;
-    }
-
-    /** The per-class compensated sums of a batch of finite losses, recorded into a new tally. */
-    private static LossSummary record(Loss loss, int[] classes, double[] values, long[] counts) {
-        int k = counts.length;
-        double[] s = new double[k];
-        double[] c = new double[k];
-        for (int i = 0; i < values.length; i++) {
-            int label = classes[i];
-            double x = values[i];
-            double si = s[label];
-            double t = si + x;
-            c[label] += dev.xent.sum.CompensatedSum.error(si, x, t);
-            s[label] = t;
-        }
-        for (int j = 0; j < k; j++) {
-            s[j] = dev.xent.sum.CompensatedSum.value(s[j], c[j]);
-        }
-        Tally tally = new Tally(k, true);
-        tally.recordBatch(values, counts, s);
+    /** A computed batch's values, class counts and merged per-class sums, recorded into a new tally. */
+    private static LossSummary record(Loss loss, RowBlocks batch) {
+        Tally tally = new Tally(batch.k, true);
+        tally.recordBatch(batch.values, batch.classCounts(), batch.classSums());
         return tally.summary(loss);
     }
 }

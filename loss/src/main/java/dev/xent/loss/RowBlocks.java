@@ -1,0 +1,483 @@
+package dev.xent.loss;
+
+import dev.xent.InformationMeasures;
+import dev.xent.loss.LossInputException.Input;
+import dev.xent.sum.CompensatedSum;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A K-class batch of N rows cut into fixed blocks, checked and computed on one thread or several,
+ * its per-class sums merged in a fixed order: the work of {@link BatchPaths#sparse} and
+ * {@link BatchPaths#categorical}.
+ *
+ * <p><b>Blocks.</b> The rows are cut into blocks of R = max(1, ⌊{@value #BLOCK_ENTRIES}/K⌋) rows
+ * (the last one shorter): about 256 KiB of probabilities per block, whose gathered values stay in
+ * the cache for the logarithm and the sums. Each block b, in its own row order:
+ * <ol>
+ *   <li>checks each row with the per-example path's checks, in its order, throwing the same
+ *       {@link LossInputException} (the row-sum test of {@link BatchPaths}' class documentation);
+ *   <li>gathers q<sub>y</sub> (the predicted probability of the example's class) into
+ *       {@code values[i]} and counts the classes;
+ *   <li>replaces its values by −ln q<sub>y</sub> with one bulk call
+ *       {@link InformationMeasures#informationNats(double[], int, int, double[])} on its range
+ *       (where {@code vector}'s kernels run);
+ *   <li>adds them into one compensated sum per class, kept as the unevaluated pair
+ *       (s<sub>b,j</sub>, c<sub>b,j</sub>) ({@link CompensatedSum#error}).
+ * </ol>
+ * The pairs of class j are merged in block order with TwoSum: S<sub>j</sub> adds s<sub>0,j</sub>,
+ * s<sub>1,j</sub>, …, and the rounding errors of those additions join Σ<sub>b</sub> c<sub>b,j</sub>;
+ * the class sum is S<sub>j</sub> + C<sub>j</sub>. The blocks depend on N and K alone, never on the
+ * number of threads or on which thread ran which block, so every value, count and sum is the same
+ * bit for bit on every run, with one thread or many.
+ *
+ * <p><b>Threads.</b> From N·K ≥ {@value #PARALLEL_FROM} entries on (and at least two blocks), the
+ * blocks are shared out by a fork/join task as in {@code impl-vector}'s {@code BlockSums}: the
+ * calling thread computes blocks itself and forks halves into the fork/join pool it runs in — the
+ * common pool for an ordinary thread, its own pool inside a parallel stream or a
+ * {@code ForkJoinTask} (no thread is added; a saturated pool leaves the blocks to the caller). The
+ * system property {@value #PARALLEL_PROPERTY}{@code =false} keeps every batch on the calling
+ * thread, and so does a JVM with one processor; one thread runs a plain loop over the blocks.
+ *
+ * <p><b>Errors and fallbacks.</b> A block stops at its first bad row (its exception) or, after its
+ * rows are checked, at a reason to leave the batch to the per-example path: a soft target row, or
+ * a loss of +∞ (some q<sub>y</sub> = 0). Of all blocks that stopped, the lowest decides — its
+ * exception is thrown, or the batch falls back — which is what the one-thread loop, going through
+ * the blocks in order, does too. Every row below the lowest stopped block has passed its checks, so
+ * the exception thrown is the lowest bad example's, exactly the per-example path's; and a fallback
+ * is always right, since the per-example path checks everything again from the start. Threads skip
+ * the blocks above a block known to have stopped.
+ *
+ * <p>Allocation: the N values (and the N classes of a categorical batch), which the summary keeps;
+ * per block K counts and K pairs; on several threads a few task objects and one slot per block for
+ * an exception. Nothing per element beyond the values and classes.
+ */
+abstract class RowBlocks {
+
+    /** The entries of a block: {@value} (R = ⌊{@value}/K⌋ rows of K, at least one row). */
+    static final int BLOCK_ENTRIES = 1 << 15;
+
+    /** The number of entries N·K from which the blocks are computed on several threads: {@value}. */
+    static final long PARALLEL_FROM = 1L << 16;
+
+    /**
+     * The system property that keeps every batch on the calling thread: {@value}. {@code false}
+     * means one thread; {@code true}, or the property unset, lets batches of at least
+     * {@value #PARALLEL_FROM} entries use every core. Read once, when the class is initialised; any
+     * other value makes the K-class batch paths throw an {@link IllegalStateException} that says so.
+     */
+    static final String PARALLEL_PROPERTY = "xent.loss.parallel";
+
+    private static final String PARALLEL_SETTING = System.getProperty(PARALLEL_PROPERTY, "true");
+
+    /** The number of examples N. */
+    final int n;
+    /** The number of classes K. */
+    final int k;
+    /** The rows of a block, R. */
+    final int rowsPerBlock;
+    /** The number of blocks, ⌈N/R⌉. */
+    final int blocks;
+    /** The row-sum tolerance τ of the exact check. */
+    final double tolerance;
+    /** The margin of the plain row-sum test: τ − (2K + 4)·2<sup>−52</sup>. */
+    final double accept;
+    /** q<sub>y</sub> of each example, then −ln q<sub>y</sub>. */
+    final double[] values;
+    /** The class of each example. */
+    final int[] classes;
+    /** The class counts of block b at [b·K, b·K + K). */
+    final long[] counts;
+
+    private final InformationMeasures backend;
+    /** The per-class pairs of block b at [b·K, b·K + K): the running sums and their errors. */
+    private final double[] sums;
+    private final double[] errors;
+
+    /** On several threads: the exception of each block that stopped at a bad row. */
+    private LossInputException[] failures;
+    /** On several threads: the lowest block known to have stopped, or {@link #blocks}. */
+    private AtomicInteger stopped;
+
+    RowBlocks(InformationMeasures backend, int n, int k, double tolerance, int[] classes) {
+        this.backend = backend;
+        this.n = n;
+        this.k = k;
+        this.rowsPerBlock = rowsPerBlock(k);
+        this.blocks = (n - 1) / rowsPerBlock + 1;
+        this.tolerance = tolerance;
+        this.accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
+        this.values = new double[n];
+        this.classes = classes;
+        this.counts = new long[blocks * k];
+        this.sums = new double[blocks * k];
+        this.errors = new double[blocks * k];
+    }
+
+    /**
+     * The rows of a block for K classes: max(1, ⌊{@value #BLOCK_ENTRIES}/K⌋).
+     *
+     * @param k the number of classes, ≥ 1
+     * @return R
+     */
+    static int rowsPerBlock(int k) {
+        return Math.max(1, BLOCK_ENTRIES / k);
+    }
+
+    /**
+     * Whether a batch of N rows of K may be computed on several threads: N·K ≥
+     * {@value #PARALLEL_FROM} and more than one block (the pool and the processors decide the rest).
+     *
+     * @param n the number of examples
+     * @param k the number of classes
+     * @return whether the size is worth threads
+     */
+    static boolean worthThreads(int n, int k) {
+        return (long) n * k >= PARALLEL_FROM && n > rowsPerBlock(k);
+    }
+
+    /**
+     * What the system property {@value #PARALLEL_PROPERTY} allows.
+     *
+     * @return true for {@code true} or unset, false for {@code false}
+     * @throws IllegalStateException for any other value
+     */
+    static boolean parallelAllowed() {
+        return parallelAllowed(PARALLEL_SETTING);
+    }
+
+    /**
+     * What a setting of {@value #PARALLEL_PROPERTY} allows.
+     *
+     * @param setting the property's value ({@code "true"} when unset)
+     * @return true for {@code "true"}, false for {@code "false"}
+     * @throws IllegalStateException for any other value, naming it
+     */
+    static boolean parallelAllowed(String setting) {
+        if ("true".equals(setting)) {
+            return true;
+        }
+        if ("false".equals(setting)) {
+            return false;
+        }
+        throw new IllegalStateException("the system property " + PARALLEL_PROPERTY + " is '" + setting
+                + "'; it must be true (large batches on every core, the default) or false (one thread)");
+    }
+
+    /**
+     * Checks the rows [from, to) in order, gathers q<sub>y</sub> into {@link #values} (and the
+     * classes into {@link #classes}, where the rows give them), and counts the classes at
+     * {@code counts[base + y]}.
+     *
+     * @return false if the batch must go to the per-example path (after checking every row)
+     * @throws LossInputException at the first bad row, as the per-example path throws it
+     */
+    abstract boolean gather(int from, int to, int base);
+
+    /**
+     * Computes every block, on the threads that {@code parallel} and the size allow.
+     *
+     * @param parallel whether several threads may take part
+     * @return true if every block is done; false if the batch must go to the per-example path
+     * @throws LossInputException the lowest bad example's
+     */
+    final boolean run(boolean parallel) {
+        int threads = parallel && worthThreads(n, k) ? threads() : 1;
+        if (threads == 1) {
+            for (int b = 0; b < blocks; b++) {
+                if (!block(b)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        failures = new LossInputException[blocks];
+        stopped = new AtomicInteger(blocks);
+        // about four tasks per thread, so that a thread slowed by the machine's other work leaves
+        // its share to be stolen
+        int grain = Math.max(1, blocks / (4 * threads));
+        new Task(this, 0, blocks, grain).invoke();
+        int lowest = stopped.get();
+        if (lowest == blocks) {
+            return true;
+        }
+        if (failures[lowest] != null) {
+            throw failures[lowest];
+        }
+        return false;
+    }
+
+    /** How many threads can take part here: the pool's workers and the caller. */
+    private static int threads() {
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            return 1;
+        }
+        ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+        return pool.getParallelism() + 1;
+    }
+
+    /**
+     * Block b: its rows checked and gathered, −ln of its values by one bulk call, its per-class
+     * pairs.
+     *
+     * @return false if the batch must go to the per-example path
+     */
+    private boolean block(int b) {
+        int from = b * rowsPerBlock;
+        int to = Math.min(n, from + rowsPerBlock);
+        int base = b * k;
+        if (!gather(from, to, base)) {
+            return false;
+        }
+        double total = backend.informationNats(values, from, to, values);
+        if (!(total < Double.POSITIVE_INFINITY)) {
+            // some q_y = 0 (NaN cannot happen: every row was checked)
+            return false;
+        }
+        double[] v = values;
+        int[] y = classes;
+        double[] s = sums;
+        double[] c = errors;
+        for (int i = from; i < to; i++) {
+            int j = base + y[i];
+            double x = v[i];
+            double sj = s[j];
+            double t = sj + x;
+            c[j] += CompensatedSum.error(sj, x, t);
+            s[j] = t;
+        }
+        return true;
+    }
+
+    /** Notes that block b stopped: the lowest such block wins. */
+    private void stop(int b) {
+        int current = stopped.get();
+        while (b < current && !stopped.compareAndSet(current, b)) {
+            current = stopped.get();
+        }
+    }
+
+    /**
+     * The count of each class over all blocks.
+     *
+     * @return K counts
+     */
+    final long[] classCounts() {
+        long[] total = new long[k];
+        for (int b = 0; b < blocks; b++) {
+            for (int j = 0; j < k; j++) {
+                total[j] += counts[b * k + j];
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The sum of each class's losses: its blocks' pairs merged in block order with TwoSum (see the
+     * class documentation); every term is finite and ≥ 0, so no infinity meets another.
+     *
+     * @return K sums, each rounded once from its merged pair
+     */
+    final double[] classSums() {
+        double[] total = new double[k];
+        for (int j = 0; j < k; j++) {
+            double s = 0.0;
+            double c = 0.0;
+            for (int b = 0; b < blocks; b++) {
+                double x = sums[b * k + j];
+                double t = s + x;
+                double d = t - s;
+                c += (s - (t - d)) + (x - d) + errors[b * k + j];
+                s = t;
+            }
+            total[j] = s + c;
+        }
+        return total;
+    }
+
+    /**
+     * Whether every entry is in [0, 1] and the plain sum within {@code accept} of 1: then the
+     * exact checks pass (see {@link BatchPaths}' class documentation). Two partial sums, for
+     * speed; the error bound holds for any order of addition.
+     */
+    static boolean clearlyADistribution(double[] row, int k, double accept) {
+        boolean ok = true;
+        double even = 0.0;
+        double odd = 0.0;
+        int j = 0;
+        for (; j + 1 < k; j += 2) {
+            double a = row[j];
+            double b = row[j + 1];
+            ok &= a >= 0.0 & a <= 1.0 & b >= 0.0 & b <= 1.0;
+            even += a;
+            odd += b;
+        }
+        if (j < k) {
+            double a = row[j];
+            ok &= a >= 0.0 & a <= 1.0;
+            even += a;
+        }
+        return ok & Math.abs((even + odd) - 1.0) <= accept;
+    }
+
+    /** Sparse categorical rows: a class index and a prediction row per example. */
+    static final class Sparse extends RowBlocks {
+
+        private final double[][] rows;
+
+        /**
+         * A sparse batch; the classes are the caller's (read only).
+         *
+         * @param backend computes −ln q<sub>y</sub>
+         * @param n the number of examples, ≥ 1
+         * @param k the number of classes
+         * @param tolerance the row-sum tolerance
+         * @param classes y<sub>i</sub>, to be checked
+         * @param rows the prediction rows, to be checked
+         */
+        Sparse(InformationMeasures backend, int n, int k, double tolerance, int[] classes, double[][] rows) {
+            super(backend, n, k, tolerance, classes);
+            this.rows = rows;
+        }
+
+        @Override
+        boolean gather(int from, int to, int base) {
+            int k = this.k;
+            double tolerance = this.tolerance;
+            double accept = this.accept;
+            int[] classes = this.classes;
+            double[][] rows = this.rows;
+            double[] values = this.values;
+            long[] counts = this.counts;
+            for (int i = from; i < to; i++) {
+                int label = classes[i];
+                Checks.label(label, k, i);
+                double[] row = rows[i];
+                Checks.rowShape(row, k, Input.PREDICTION_ROW, "prediction", i);
+                if (!clearlyADistribution(row, k, accept)) {
+                    Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
+                }
+                values[i] = row[label];
+                counts[base + label]++;
+            }
+            return true;
+        }
+    }
+
+    /** Categorical rows: a target row and a prediction row per example; only one-hot targets. */
+    static final class Categorical extends RowBlocks {
+
+        private final double[][] targets;
+        private final double[][] rows;
+
+        /**
+         * A categorical batch; the classes of the one-hot targets are written into a new array.
+         *
+         * @param backend computes −ln q<sub>c</sub>
+         * @param n the number of examples, ≥ 1
+         * @param k the number of classes
+         * @param tolerance the row-sum tolerance
+         * @param targets the target rows, to be checked
+         * @param rows the prediction rows, to be checked
+         */
+        Categorical(InformationMeasures backend, int n, int k, double tolerance, double[][] targets,
+                    double[][] rows) {
+            super(backend, n, k, tolerance, new int[n]);
+            this.targets = targets;
+            this.rows = rows;
+        }
+
+        /** Checks both rows of each example; false (after them all) if some target is not one-hot. */
+        @Override
+        boolean gather(int from, int to, int base) {
+            int k = this.k;
+            double tolerance = this.tolerance;
+            double accept = this.accept;
+            int[] classes = this.classes;
+            double[][] targets = this.targets;
+            double[][] rows = this.rows;
+            double[] values = this.values;
+            long[] counts = this.counts;
+            boolean oneHot = true;
+            for (int i = from; i < to; i++) {
+                double[] t = targets[i];
+                Checks.rowShape(t, k, Input.TARGET_ROW, "target", i);
+                // one-hot: one entry that is not ±0 (NaN counts), and it is exactly 1. Such a row
+                // passes the target checks (entries in [0, 1], sum exactly 1), so only the other
+                // rows are checked; the counts are taken without a branch on where the 1 is
+                int nonzero = 0;
+                int ones = 0;
+                int c = 0;
+                for (int j = 0; j < k; j++) {
+                    double x = t[j];
+                    nonzero += x != 0.0 ? 1 : 0;
+                    ones += x == 1.0 ? 1 : 0;
+                    c += x == 1.0 ? j : 0;
+                }
+                if (nonzero != 1 || ones != 1) {
+                    if (!clearlyADistribution(t, k, accept)) {
+                        Checks.probabilities(t, k, Input.TARGET, "target", i);
+                        Checks.rowSum(t, k, false, tolerance, Input.TARGET_ROW, "target", i);
+                    }
+                    // a soft target: the batch goes to the per-example path once its rows are checked
+                    oneHot = false;
+                    c = 0;
+                }
+                double[] row = rows[i];
+                Checks.rowShape(row, k, Input.PREDICTION_ROW, "prediction", i);
+                if (!clearlyADistribution(row, k, accept)) {
+                    Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
+                }
+                classes[i] = c;
+                values[i] = row[c];
+                counts[base + c]++;
+            }
+            return oneHot;
+        }
+    }
+
+    /** Blocks [lo, hi): halves forked until at most {@code grain} blocks, then computed in order. */
+    private static final class Task extends RecursiveAction {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient RowBlocks batch;
+        private final int lo;
+        private final int hi;
+        private final int grain;
+
+        Task(RowBlocks batch, int lo, int hi, int grain) {
+            this.batch = batch;
+            this.lo = lo;
+            this.hi = hi;
+            this.grain = grain;
+        }
+
+        @Override
+        protected void compute() {
+            RowBlocks batch = this.batch;
+            if (lo >= batch.stopped.get()) {
+                return;
+            }
+            if (hi - lo > grain) {
+                int mid = (lo + hi) >>> 1;
+                invokeAll(new Task(batch, lo, mid, grain), new Task(batch, mid, hi, grain));
+                return;
+            }
+            for (int b = lo; b < hi && b < batch.stopped.get(); b++) {
+                try {
+                    if (!batch.block(b)) {
+                        batch.stop(b);
+                        return;
+                    }
+                } catch (LossInputException e) {
+                    batch.failures[b] = e;
+                    batch.stop(b);
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,483 @@
+package dev.xent.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.xent.InformationMeasures;
+import dev.xent.testing.FormulaMeasures;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RowBlocks}, the blocks and threads of the K-class batch paths: the same bits on the
+ * caller's thread alone and with the threads of a pool of 3 or of a parallel stream, at the block
+ * boundaries (R − 1, R, R + 1 rows, many blocks, one row per block); the class counts and sums
+ * against an independent reference (the per-example path's values, counted and summed exactly in
+ * {@link BigDecimal}); the exception of the lowest bad example when several blocks hold bad rows,
+ * as the per-example path gives it; the threshold, the threads it brings in, and the system
+ * property's values.
+ */
+class RowBlocksTest {
+
+    private static final FormulaMeasures BACKEND = new FormulaMeasures();
+
+    /** Examples per property: 100 by default, 10 under mutation testing (which passes 100). */
+    private static final int EXAMPLES = Integer.getInteger("xent.extremes.examples", 1000) / 10;
+
+    /**
+     * A class sum of non-negative terms from per-block compensated sums merged with TwoSum: each
+     * within about 2 ulps of its exact sum (every term has one sign, nothing cancels); 2 ulps.
+     */
+    private static final double SUM_ULPS = 2;
+
+    /** How long a test waits for a second thread to take part before it fails. */
+    private static final long THREAD_WAIT_SECONDS = 30;
+
+    // ---------------------------------------------------------------- data
+
+    /** A probability row of K, with some zeros, and a class whose probability is not 0. */
+    private static double[] row(SplittableRandom r, int k) {
+        double[] q = new double[k];
+        double s = 0.0;
+        for (int j = 0; j < k; j++) {
+            q[j] = r.nextInt(6) == 0 ? 0.0 : r.nextDouble();
+            s += q[j];
+        }
+        if (s == 0.0) {
+            q[r.nextInt(k)] = 1.0;
+            return q;
+        }
+        for (int j = 0; j < k; j++) {
+            q[j] /= s;
+        }
+        return q;
+    }
+
+    /** N sparse examples of K classes: labels and rows, every q_y > 0. */
+    private record Sparse(int[] classes, double[][] rows) {
+        static Sparse of(long seed, int n, int k) {
+            SplittableRandom r = new SplittableRandom(seed);
+            int[] classes = new int[n];
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = row(r, k);
+                do {
+                    classes[i] = r.nextInt(k);
+                } while (rows[i][classes[i]] == 0.0);
+            }
+            return new Sparse(classes, rows);
+        }
+
+        int n() {
+            return classes.length;
+        }
+
+        double[][] oneHot(int k) {
+            double[][] t = new double[n()][k];
+            for (int i = 0; i < n(); i++) {
+                t[i][classes[i]] = 1.0;
+            }
+            return t;
+        }
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1.0);
+        return w;
+    }
+
+    private static <T> T inPool(int parallelism, Callable<T> work) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            return pool.submit(work).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static RowBlocks sparseBlocks(InformationMeasures backend, Sparse d, int k) {
+        return new RowBlocks.Sparse(backend, d.n(), k, LossOptions.DEFAULTS.rowSumTolerance(k), d.classes(),
+                d.rows());
+    }
+
+    private static RowBlocks categoricalBlocks(InformationMeasures backend, Sparse d, int k) {
+        return new RowBlocks.Categorical(backend, d.n(), k, LossOptions.DEFAULTS.rowSumTolerance(k),
+                d.oneHot(k), d.rows());
+    }
+
+    private static void assertSameBits(RowBlocks one, RowBlocks many) {
+        // Arrays.equals on double[] compares the bits (doubleToLongBits)
+        assertThat(Arrays.equals(many.values, one.values)).as("values").isTrue();
+        assertThat(many.classes).as("classes").containsExactly(one.classes);
+        assertThat(many.classCounts()).as("class counts").containsExactly(one.classCounts());
+        assertThat(Arrays.equals(many.classSums(), one.classSums())).as("class sums %s and %s",
+                Arrays.toString(many.classSums()), Arrays.toString(one.classSums())).isTrue();
+    }
+
+    /**
+     * The counts and sums of a computed batch against the per-example path's values (the same
+     * backend), counted by hand and summed exactly.
+     */
+    private static void assertAgreesWithThePerExamplePath(RowBlocks blocks, Sparse d, int k) {
+        double[] perExample = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND)
+                .evaluate(d.classes(), d.rows(), ones(d.n())).perExample().orElseThrow();
+        assertThat(Arrays.equals(blocks.values, perExample)).as("values").isTrue();
+        long[] counts = new long[k];
+        BigDecimal[] exact = new BigDecimal[k];
+        Arrays.fill(exact, BigDecimal.ZERO);
+        for (int i = 0; i < d.n(); i++) {
+            counts[d.classes()[i]]++;
+            exact[d.classes()[i]] = exact[d.classes()[i]].add(new BigDecimal(perExample[i]));
+        }
+        assertThat(blocks.classCounts()).containsExactly(counts);
+        double[] sums = blocks.classSums();
+        for (int j = 0; j < k; j++) {
+            double e = exact[j].doubleValue();
+            assertThat(new BigDecimal(sums[j]).subtract(exact[j]).abs()).as("class %d", j)
+                    .isLessThanOrEqualTo(new BigDecimal(SUM_ULPS * Math.ulp(e)));
+        }
+    }
+
+    // ---------------------------------------------------------------- blocks and bits
+
+    @Test
+    void blocksHoldTheFloorOf2To15OverKRowsAndAtLeastOne() {
+        assertThat(RowBlocks.rowsPerBlock(1)).isEqualTo(32_768);
+        assertThat(RowBlocks.rowsPerBlock(2)).isEqualTo(16_384);
+        assertThat(RowBlocks.rowsPerBlock(3)).isEqualTo(10_922);
+        assertThat(RowBlocks.rowsPerBlock(10)).isEqualTo(3_276);
+        assertThat(RowBlocks.rowsPerBlock(32_768)).isEqualTo(1);
+        assertThat(RowBlocks.rowsPerBlock(40_000)).isEqualTo(1);
+        RowBlocks b = sparseBlocks(BACKEND, Sparse.of(1, 3_277, 10), 10);
+        assertThat(b.blocks).isEqualTo(2);
+        assertThat(b.counts).hasSize(20);
+    }
+
+    @Test
+    void oneThreadAndAPoolOf3GiveTheSameBitsAtEveryBlockBoundary() throws Exception {
+        int k = 10;
+        int r = RowBlocks.rowsPerBlock(k);
+        // below the threshold (one thread either way), then 2 and 21 blocks and around them
+        for (int n : new int[] {1, r - 1, r, r + 1, 2 * r - 1, 2 * r, 2 * r + 1, 21 * r - 1, 21 * r, 21 * r + 1}) {
+            Sparse d = Sparse.of(n, n, k);
+            RowBlocks one = sparseBlocks(BACKEND, d, k);
+            assertThat(one.run(false)).isTrue();
+            assertAgreesWithThePerExamplePath(one, d, k);
+            RowBlocks many = sparseBlocks(BACKEND, d, k);
+            assertThat(inPool(3, () -> many.run(true))).isTrue();
+            assertSameBits(one, many);
+            RowBlocks oneHot = categoricalBlocks(BACKEND, d, k);
+            RowBlocks oneHotMany = categoricalBlocks(BACKEND, d, k);
+            assertThat(oneHot.run(false)).isTrue();
+            assertThat(inPool(3, () -> oneHotMany.run(true))).isTrue();
+            assertSameBits(oneHot, oneHotMany);
+            // a one-hot target gives its class and the same −ln q_c as the label
+            assertSameBits(one, oneHot);
+        }
+    }
+
+    @Test
+    void rowsWiderThanABlockGiveOneRowPerBlockWithTheSameBits() throws Exception {
+        int k = 40_000;
+        Sparse d = Sparse.of(5, 4, k);
+        RowBlocks one = sparseBlocks(BACKEND, d, k);
+        assertThat(one.run(false)).isTrue();
+        assertThat(one.blocks).isEqualTo(4);
+        assertAgreesWithThePerExamplePath(one, d, k);
+        RowBlocks many = sparseBlocks(BACKEND, d, k);
+        assertThat(inPool(3, () -> many.run(true))).isTrue();
+        assertSameBits(one, many);
+    }
+
+    @Test
+    void evaluateGivesTheSameBitsOnTheCallersThreadInAPoolOf3AndInsideAParallelStream() throws Exception {
+        int k = 10;
+        Sparse d = Sparse.of(7, 40 * RowBlocks.rowsPerBlock(k) + 17, k);
+        SparseCrossEntropy sparse = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
+        CategoricalCrossEntropy categorical = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(BACKEND);
+        double[][] oneHot = d.oneHot(k);
+        RowBlocks one = sparseBlocks(BACKEND, d, k);
+        assertThat(one.run(false)).isTrue();
+        double expected = Arrays.stream(one.classSums()).sum();
+
+        LossSummary here = sparse.evaluate(d.classes(), d.rows());
+        LossSummary pooled = inPool(3, () -> sparse.evaluate(d.classes(), d.rows()));
+        LossSummary[] streamed = IntStream.range(0, 4).parallel()
+                .mapToObj(i -> sparse.evaluate(d.classes(), d.rows())).toArray(LossSummary[]::new);
+        LossSummary oneHotPooled = inPool(3, () -> categorical.evaluate(oneHot, d.rows()));
+        for (LossSummary s : new LossSummary[] {here, pooled, streamed[0], streamed[3], oneHotPooled}) {
+            assertThat(Arrays.equals(s.perExample().orElseThrow(), one.values)).isTrue();
+            assertThat(Double.doubleToLongBits(s.sum())).isEqualTo(Double.doubleToLongBits(here.sum()));
+            assertThat(Double.doubleToLongBits(s.mean())).isEqualTo(Double.doubleToLongBits(here.mean()));
+            for (int c = 0; c < k; c++) {
+                assertThat(s.classMean(c)).isEqualTo(here.classMean(c));
+            }
+        }
+        // the total is the class sums added (within the rounding of that last addition)
+        assertThat(here.sum()).isCloseTo(expected, within(4 * Math.ulp(expected)));
+    }
+
+    @Test
+    void anyBatchGivesTheSameBitsOnOneThreadAndOnSeveral() {
+        qt().withFixedSeed(20261202L).withExamples(EXAMPLES)
+                .forAll(integers().between(2, 12), integers().between(1, 30_000), longs().all())
+                .checkAssert((k, n, seed) -> {
+                    Sparse d = Sparse.of(seed, n, k);
+                    RowBlocks one = sparseBlocks(BACKEND, d, k);
+                    RowBlocks many = sparseBlocks(BACKEND, d, k);
+                    assertThat(one.run(false)).isTrue();
+                    try {
+                        assertThat(inPool(3, () -> many.run(true))).isTrue();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    assertSameBits(one, many);
+                    assertAgreesWithThePerExamplePath(one, d, k);
+                });
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /** The formulas, noting which threads compute; optionally holding each until two have come. */
+    private static final class Recording implements InformationMeasures {
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        final CountDownLatch twoThreads;
+
+        Recording(boolean waitForTwo) {
+            this.twoThreads = waitForTwo ? new CountDownLatch(2) : null;
+        }
+
+        @Override
+        public String id() {
+            return "recording";
+        }
+
+        @Override
+        public String description() {
+            return "the formulas, noting the threads of the bulk calls";
+        }
+
+        @Override
+        public double entropyNats(double[] p) {
+            return BACKEND.entropyNats(p);
+        }
+
+        @Override
+        public double crossEntropyNats(double[] p, double[] q) {
+            return BACKEND.crossEntropyNats(p, q);
+        }
+
+        @Override
+        public double klDivergenceNats(double[] p, double[] q) {
+            return BACKEND.klDivergenceNats(p, q);
+        }
+
+        @Override
+        public double informationNats(double[] p, int from, int to, double[] out) {
+            if (threads.add(Thread.currentThread()) && twoThreads != null) {
+                twoThreads.countDown();
+            }
+            if (twoThreads != null) {
+                try {
+                    twoThreads.await(THREAD_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return BACKEND.informationNats(p, from, to, out);
+        }
+    }
+
+    @Test
+    void theThresholdIs2To16EntriesAndMoreThanOneBlock() {
+        assertThat(RowBlocks.worthThreads(6_553, 10)).isFalse();   // 65,530 entries
+        assertThat(RowBlocks.worthThreads(6_554, 10)).isTrue();    // 65,540
+        assertThat(RowBlocks.worthThreads(65_535, 1)).isFalse();
+        assertThat(RowBlocks.worthThreads(65_536, 1)).isTrue();
+        assertThat(RowBlocks.worthThreads(32_768, 2)).isTrue();    // exactly 2^16, two blocks
+        assertThat(RowBlocks.worthThreads(1, 100_000)).isFalse();  // one block of one row
+        assertThat(RowBlocks.worthThreads(2, 100_000)).isTrue();
+        assertThat(RowBlocks.worthThreads(1_000_000_000, 1_000)).isTrue();  // N·K beyond an int
+    }
+
+    @Test
+    void fromTheThresholdOnAPoolOf3LendsThreadsAndBelowItTheCallerWorksAlone() throws Exception {
+        int k = 10;
+        Sparse small = Sparse.of(3, 6_553, k);
+        Recording below = new Recording(false);
+        RowBlocks b = sparseBlocks(below, small, k);
+        Thread worker = inPool(3, () -> {
+            assertThat(b.run(true)).isTrue();
+            return Thread.currentThread();
+        });
+        assertThat(below.threads).containsExactly(worker);
+
+        Sparse large = Sparse.of(4, 6_554 * 4, k);
+        Recording alone = new Recording(false);
+        RowBlocks sequential = sparseBlocks(alone, large, k);
+        Thread caller = inPool(3, () -> {
+            assertThat(sequential.run(false)).isTrue();
+            return Thread.currentThread();
+        });
+        assertThat(alone.threads).containsExactly(caller);
+
+        // hold each thread until a second one comes (none will on one processor: do not wait there)
+        Recording several = new Recording(Runtime.getRuntime().availableProcessors() >= 2);
+        RowBlocks parallel = sparseBlocks(several, large, k);
+        assertThat(inPool(3, () -> parallel.run(true))).isTrue();
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            // a JVM with one processor keeps the batch on the caller's thread
+            assertThat(several.threads).hasSize(1);
+        } else {
+            assertThat(several.threads).as("threads that computed blocks").hasSizeGreaterThanOrEqualTo(2);
+        }
+        assertSameBits(sequential, parallel);
+    }
+
+    @Test
+    void thePropertyIsTrueOrFalseAndAnythingElseIsRefused() {
+        assertThat(RowBlocks.parallelAllowed("true")).isTrue();
+        assertThat(RowBlocks.parallelAllowed("false")).isFalse();
+        for (String bad : new String[] {"", "FALSE", "no", "1"}) {
+            assertThatThrownBy(() -> RowBlocks.parallelAllowed(bad)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the system property xent.loss.parallel is '" + bad + "'; it must be true"
+                            + " (large batches on every core, the default) or false (one thread)");
+        }
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private static void assertSameError(Runnable batch, Runnable perExample, long index) {
+        LossInputException a = catchThrowableOfType(LossInputException.class, batch::run);
+        LossInputException b = catchThrowableOfType(LossInputException.class, perExample::run);
+        assertThat(b).as("the per-example path's exception").isNotNull();
+        assertThat(b.exampleIndex()).isEqualTo(index);
+        assertThat(a).as("the batch path's exception").isNotNull();
+        assertThat(a.exampleIndex()).isEqualTo(index);
+        assertThat(a.getMessage()).isEqualTo(b.getMessage());
+        assertThat(a.classIndex()).isEqualTo(b.classIndex());
+        assertThat(a.input()).isEqualTo(b.input());
+        assertThat(a.value()).isEqualTo(b.value());
+    }
+
+    private static Runnable pooled(Runnable r) {
+        return () -> {
+            try {
+                inPool(3, () -> {
+                    r.run();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    @Test
+    void theLowestBadExampleIsReportedWhenSeveralBlocksHoldBadRows() {
+        int k = 10;
+        int r = RowBlocks.rowsPerBlock(k);
+        int n = 24 * r;
+        SparseCrossEntropy sparse = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
+        CategoricalCrossEntropy categorical = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(BACKEND);
+        // the lowest one last in its block, so that threads starting on later blocks meet theirs first
+        int[][] bad = {{5 * r - 1, 9 * r, 15 * r + 3, 23 * r}, {r, 2 * r, 3 * r}, {7, 8 * r, n - 1}};
+        for (int[] at : bad) {
+            for (int round = 0; round < 3; round++) {
+                Sparse d = Sparse.of(round, n, k);
+                int[] classes = d.classes();
+                double[][] rows = d.rows();
+                double[][] oneHot = d.oneHot(k);
+                rows[at[0]] = new double[] {0.5, 0.5, Double.NaN, 0, 0, 0, 0, 0, 0, 0};
+                for (int i = 1; i < at.length; i++) {
+                    switch ((i + round) % 3) {
+                        case 0 -> classes[at[i]] = -1;
+                        case 1 -> rows[at[i]] = new double[] {0.5, 0.6, 0, 0, 0, 0, 0, 0, 0, 0};
+                        default -> rows[at[i]] = null;
+                    }
+                    oneHot[at[i]] = new double[] {0.5, 0.25, 0, 0, 0, 0, 0, 0, 0, 0};
+                }
+                assertSameError(pooled(() -> sparse.evaluate(classes, rows)),
+                        () -> sparse.evaluate(classes, rows, ones(n)), at[0]);
+                assertSameError(() -> sparse.evaluate(classes, rows), () -> sparse.evaluate(classes, rows, ones(n)),
+                        at[0]);
+                RowBlocks one = new RowBlocks.Sparse(BACKEND, n, k, sparse.rowSumTolerance(), classes, rows);
+                assertSameError(() -> one.run(false), () -> sparse.evaluate(classes, rows, ones(n)), at[0]);
+                assertSameError(pooled(() -> categorical.evaluate(oneHot, rows)),
+                        () -> categorical.evaluate(oneHot, rows, ones(n)), at[0]);
+            }
+        }
+    }
+
+    @Test
+    void aBlockThatFallsBackHidesNoBadRowAfterIt() {
+        int k = 10;
+        int r = RowBlocks.rowsPerBlock(k);
+        int n = 12 * r;
+        SparseCrossEntropy sparse = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
+        CategoricalCrossEntropy categorical = CrossEntropy.categorical(k, Predictions.PROBABILITIES).using(BACKEND);
+        Sparse d = Sparse.of(11, n, k);
+        int[] classes = d.classes();
+        double[][] rows = d.rows();
+        // q_y = 0 in block 1 (a loss of +∞: the per-example path), a bad row in block 6
+        double[][] infinite = rows.clone();
+        infinite[r + 5] = new double[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        int[] toZero = classes.clone();
+        toZero[r + 5] = 1;
+        infinite[6 * r + 2] = new double[] {1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertSameError(pooled(() -> sparse.evaluate(toZero, infinite)),
+                () -> sparse.evaluate(toZero, infinite, ones(n)), 6 * r + 2);
+        // without the bad row the batch falls back and the per-example path gives +∞
+        infinite[6 * r + 2] = rows[6 * r + 2];
+        RowBlocks fallBack = new RowBlocks.Sparse(BACKEND, n, k, sparse.rowSumTolerance(), toZero, infinite);
+        assertThat(fallBack.run(false)).isFalse();
+        RowBlocks fallBackMany = new RowBlocks.Sparse(BACKEND, n, k, sparse.rowSumTolerance(), toZero, infinite);
+        assertThat(fallBackMany.run(true)).isFalse();
+        assertThat(sparse.evaluate(toZero, infinite).mean()).isEqualTo(Double.POSITIVE_INFINITY);
+
+        // a soft target in block 2, a bad prediction row in block 9 and a bad target row in block 4
+        double[][] targets = d.oneHot(k);
+        targets[2 * r + 1] = new double[] {0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0};
+        double[][] badRows = rows.clone();
+        badRows[9 * r] = new double[] {0.1, 0.1, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertSameError(pooled(() -> categorical.evaluate(targets, badRows)),
+                () -> categorical.evaluate(targets, badRows, ones(n)), 9 * r);
+        targets[4 * r + 7] = new double[] {0.5, 0.6, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertSameError(pooled(() -> categorical.evaluate(targets, badRows)),
+                () -> categorical.evaluate(targets, badRows, ones(n)), 4 * r + 7);
+        // a bad row before the soft target is thrown by the batch path itself
+        double[][] early = rows.clone();
+        early[r + 1] = null;
+        RowBlocks before = new RowBlocks.Categorical(BACKEND, n, k, categorical.rowSumTolerance(), targets, early);
+        assertSameError(pooled(() -> before.run(true)), () -> categorical.evaluate(targets, early, ones(n)), r + 1);
+        // only the soft target: the batch falls back, on one thread and on several
+        targets[4 * r + 7] = d.oneHot(k)[4 * r + 7];
+        RowBlocks softOnly = new RowBlocks.Categorical(BACKEND, n, k, categorical.rowSumTolerance(), targets, rows);
+        assertThat(softOnly.run(false)).isFalse();
+        RowBlocks softMany = new RowBlocks.Categorical(BACKEND, n, k, categorical.rowSumTolerance(), targets, rows);
+        assertThat(softMany.run(true)).isFalse();
+    }
+}
