@@ -408,15 +408,13 @@ abstract class RowBlocks {
                 // passes the target checks (entries in [0, 1], sum exactly 1), so only the other
                 // rows are checked; the counts are taken without a branch on where the 1 is
                 int nonzero = 0;
-                int ones = 0;
                 int c = 0;
                 for (int j = 0; j < k; j++) {
-                    double x = t[j];
-                    nonzero += x != 0.0 ? 1 : 0;
-                    ones += x == 1.0 ? 1 : 0;
-                    c += x == 1.0 ? j : 0;
+                    boolean set = t[j] != 0.0;
+                    nonzero += set ? 1 : 0;
+                    c = set ? j : c;
                 }
-                if (nonzero != 1 || ones != 1) {
+                if (nonzero != 1 || t[c] != 1.0) {
                     if (!clearlyADistribution(t, k, accept)) {
                         Checks.probabilities(t, k, Input.TARGET, "target", i);
                         Checks.rowSum(t, k, false, tolerance, Input.TARGET_ROW, "target", i);
