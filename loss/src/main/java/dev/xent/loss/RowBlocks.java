@@ -288,11 +288,10 @@ abstract class RowBlocks {
             for (int b = 0; b < blocks; b++) {
                 double x = sums[b * k + j];
                 double t = s + x;
-                double d = t - s;
-                c += (s - (t - d)) + (x - d) + errors[b * k + j];
+                c += CompensatedSum.error(s, x, t) + errors[b * k + j];
                 s = t;
             }
-            total[j] = s + c;
+            total[j] = CompensatedSum.value(s, c);
         }
         return total;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.xent.InformationMeasures;
 import dev.xent.testing.FormulaMeasures;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -56,52 +55,31 @@ class BatchPathsTest {
     }
 
     /** A backend that counts its bulk calls, to tell which path ran. */
-    private static final class Counting implements InformationMeasures {
+    private static final class Counting extends FormulaStandIn {
         final AtomicInteger bulk = new AtomicInteger();
 
-        @Override
-        public String id() {
-            return "counting";
-        }
-
-        @Override
-        public String description() {
-            return "the formulas, counting bulk calls";
-        }
-
-        @Override
-        public double entropyNats(double[] p) {
-            return BACKEND.entropyNats(p);
-        }
-
-        @Override
-        public double crossEntropyNats(double[] p, double[] q) {
-            return BACKEND.crossEntropyNats(p, q);
-        }
-
-        @Override
-        public double klDivergenceNats(double[] p, double[] q) {
-            return BACKEND.klDivergenceNats(p, q);
+        Counting() {
+            super("counting", "the formulas, counting bulk calls");
         }
 
         @Override
         public double informationNats(double[] p, int from, int to, double[] out) {
             bulk.incrementAndGet();
-            return InformationMeasures.super.informationNats(p, from, to, out);
+            return super.informationNats(p, from, to, out);
         }
 
         @Override
         public long bernoulliLogitInformationNats(double[] y, double[] z, int from, int to, double[] out,
                 double[] sums) {
             bulk.incrementAndGet();
-            return InformationMeasures.super.bernoulliLogitInformationNats(y, z, from, to, out, sums);
+            return super.bernoulliLogitInformationNats(y, z, from, to, out, sums);
         }
 
         @Override
         public long bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
                 double[] sums) {
             bulk.incrementAndGet();
-            return InformationMeasures.super.bernoulliInformationNats(y, p, from, to, out, sums);
+            return super.bernoulliInformationNats(y, p, from, to, out, sums);
         }
     }
 

@@ -55,32 +55,7 @@ class OptionsAndSummaryEdgesTest {
 
     @Test
     void optionsWithADifferentBackendAreDifferentOptions() {
-        InformationMeasures other = new InformationMeasures() {
-            @Override
-            public String id() {
-                return "other";
-            }
-
-            @Override
-            public String description() {
-                return "the formula stand-in under another id";
-            }
-
-            @Override
-            public double entropyNats(double[] p) {
-                return BACKEND.entropyNats(p);
-            }
-
-            @Override
-            public double crossEntropyNats(double[] p, double[] q) {
-                return BACKEND.crossEntropyNats(p, q);
-            }
-
-            @Override
-            public double klDivergenceNats(double[] p, double[] q) {
-                return BACKEND.klDivergenceNats(p, q);
-            }
-        };
+        InformationMeasures other = new FormulaStandIn("other", "the formula stand-in under another id");
         LossOptions formula = LossOptions.DEFAULTS.using(BACKEND);
         assertThat(formula).isNotEqualTo(LossOptions.DEFAULTS);
         assertThat(LossOptions.DEFAULTS).isNotEqualTo(formula);

@@ -260,37 +260,13 @@ class RowBlocksTest {
     // ---------------------------------------------------------------- threads
 
     /** The formulas, noting which threads compute; optionally holding each until two have come. */
-    private static final class Recording implements InformationMeasures {
+    private static final class Recording extends FormulaStandIn {
         final Set<Thread> threads = ConcurrentHashMap.newKeySet();
         final CountDownLatch twoThreads;
 
         Recording(boolean waitForTwo) {
+            super("recording", "the formulas, noting the threads of the bulk calls");
             this.twoThreads = waitForTwo ? new CountDownLatch(2) : null;
-        }
-
-        @Override
-        public String id() {
-            return "recording";
-        }
-
-        @Override
-        public String description() {
-            return "the formulas, noting the threads of the bulk calls";
-        }
-
-        @Override
-        public double entropyNats(double[] p) {
-            return BACKEND.entropyNats(p);
-        }
-
-        @Override
-        public double crossEntropyNats(double[] p, double[] q) {
-            return BACKEND.crossEntropyNats(p, q);
-        }
-
-        @Override
-        public double klDivergenceNats(double[] p, double[] q) {
-            return BACKEND.klDivergenceNats(p, q);
         }
 
         @Override
