@@ -168,7 +168,7 @@ final class CsvScanner {
                 if (!wellFormed(buf, i, c, n)) {
                     return bail();
                 }
-                i += n;
+                i += n + 1;   // past the lead byte and its n continuation bytes
             }
             if (c == '"') {
                 return bail();
