@@ -34,8 +34,7 @@ class CsvScannerProperties {
                 .checkAssert((seed, fields) -> {
                     SplittableRandom random = new SplittableRandom(seed);
                     File file = randomFile(random, fields, random.nextInt(1, 40));
-                    CsvScanner scanner = new CsvScanner(trickle(file.bytes, random), 0, 1, fields,
-                            InputLimits.defaults());
+                    CsvScanner scanner = scanner(file.bytes, fields, random);
                     for (int r = 0; r < file.records.size(); r++) {
                         assertThat(next(scanner)).as("record %d", r).isEqualTo(CsvScanner.RECORD);
                         assertThat(scanner.recordLine()).as("record %d", r).isEqualTo(file.lines.get(r));
@@ -55,21 +54,25 @@ class CsvScannerProperties {
                     SplittableRandom random = new SplittableRandom(seed);
                     File file = randomFile(random, fields, random.nextInt(2, 30));
                     int bad = random.nextInt(file.records.size());
-                    // the bad byte goes into a field of record 'bad', after the field's first bytes
+                    // the bad byte goes anywhere into the text of record 'bad', before its line end
                     int at = file.starts.get(bad) + random.nextInt(file.ends.get(bad) - file.starts.get(bad) + 1);
                     byte[] spoiled = new byte[file.bytes.length + 1];
                     System.arraycopy(file.bytes, 0, spoiled, 0, at);
                     spoiled[at] = random.nextBoolean() ? (byte) '"' : (byte) 0xFF;
                     System.arraycopy(file.bytes, at, spoiled, at + 1, file.bytes.length - at);
-                    CsvScanner scanner = new CsvScanner(trickle(spoiled, random), 0, 1, fields,
-                            InputLimits.defaults());
+                    CsvScanner scanner = scanner(spoiled, fields, random);
                     for (int r = 0; r < bad; r++) {
                         assertThat(next(scanner)).as("record %d", r).isEqualTo(CsvScanner.RECORD);
                     }
                     assertThat(next(scanner)).isEqualTo(CsvScanner.BAIL);
                     assertThat(scanner.recordLine()).isEqualTo(file.lines.get(bad));
-                    assertThat(scanner.recordOffset()).isEqualTo(file.recordOffsets.get(bad));
+                    assertThat(scanner.recordOffset()).isEqualTo((long) file.starts.get(bad));
                 });
+    }
+
+    /** A scanner of {@code bytes} from line 1, offset 0, read in 1- to 20-byte pieces. */
+    private static CsvScanner scanner(byte[] bytes, int fields, SplittableRandom random) {
+        return new CsvScanner(trickle(bytes, random), 0, 1, fields, InputLimits.defaults());
     }
 
     private static int next(CsvScanner scanner) {
@@ -85,7 +88,6 @@ class CsvScannerProperties {
         byte[] bytes;
         final List<List<byte[]>> records = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
-        final List<Long> recordOffsets = new ArrayList<>();
         /** Where the record's text (its fields and separators, not its line end) starts and ends. */
         final List<Integer> starts = new ArrayList<>();
         final List<Integer> ends = new ArrayList<>();
@@ -107,7 +109,6 @@ class CsvScannerProperties {
             }
             file.lines.add(line);
             afterCr[0] = false;
-            file.recordOffsets.add((long) out.size());
             file.starts.add(out.size());
             List<byte[]> record = new ArrayList<>();
             for (int f = 0; f < fields; f++) {
