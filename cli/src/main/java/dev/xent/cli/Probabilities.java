@@ -3,7 +3,6 @@ package dev.xent.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Reads probabilities as the user types them: a comma-separated list ({@code --p 0.1,0.4,0.5}) or
@@ -39,7 +38,11 @@ final class Probabilities {
         String[] items = text.split(",", -1);
         double[] values = new double[items.length];
         for (int i = 0; i < items.length; i++) {
-            values[i] = parse(items[i], String.format(Locale.ROOT, "%s: item %d", option, i + 1), weights);
+            try {
+                values[i] = parse(items[i], weights);
+            } catch (BadValue e) {
+                throw new InputException(option + ": item " + (i + 1) + ": " + e.getMessage());
+            }
         }
         return values;
     }
@@ -67,7 +70,11 @@ final class Probabilities {
                 if (n == values.length) {
                     values = Arrays.copyOf(values, n * 2);
                 }
-                values[n++] = parse(t, name + ":" + in.number(), weights);
+                try {
+                    values[n++] = parse(t, weights);
+                } catch (BadValue e) {
+                    throw new InputException(name + ":" + in.number() + ": " + e.getMessage());
+                }
             }
         } catch (IOException e) {
             throw new InputException(name + ": cannot read: " + InputFiles.problem(e), e);
@@ -78,32 +85,47 @@ final class Probabilities {
         return Arrays.copyOf(values, n);
     }
 
-    private static double parse(String item, String where, boolean weights) {
+    /**
+     * One entry: a number in the grammar, in [0, 1] (or, for weights, finite and ≥ 0); −0 becomes
+     * +0.
+     *
+     * @throws BadValue what is wrong, without where (the caller knows where)
+     */
+    private static double parse(String item, boolean weights) throws BadValue {
         String t = item.strip();
         if (t.isEmpty()) {
-            throw new InputException(where + ": empty");
+            throw new BadValue("empty");
         }
         double v;
         try {
             v = NumberSyntax.parse(t);
         } catch (NumberSyntax.NotANumber e) {
-            throw new InputException(where + ": " + Quote.of(t) + " is not a number");
+            throw new BadValue(Quote.of(t) + " is not a number");
+        }
+        if (v >= 0.0 && (weights ? v < Double.POSITIVE_INFINITY : v <= 1.0)) {
+            return v + 0.0;
         }
         String range = weights ? "a weight is a finite number >= 0" : "a probability is in [0, 1]";
         if (Double.isNaN(v)) {
-            throw new InputException(where + ": NaN is not " + (weights ? "a weight" : "a probability") + ": " + range);
+            throw new BadValue("NaN is not " + (weights ? "a weight" : "a probability") + ": " + range);
         }
         if (!(v >= 0.0)) {
-            throw new InputException(where + ": " + Quote.literal(t) + " is negative: " + range);
+            throw new BadValue(Quote.literal(t) + " is negative: " + range);
         }
         String shown = Quote.literal(t);
         if (Double.isInfinite(v)) {
-            throw new InputException(where + ": " + shown + (t.matches("(?i)\\+?inf(inity)?")
+            throw new BadValue(shown + (t.matches("(?i)\\+?inf(inity)?")
                     ? " is not finite: " + range : " is too large for a double"));
         }
-        if (v > 1.0 && !weights) {
-            throw new InputException(where + ": " + shown + " is greater than 1: " + range);
+        throw new BadValue(shown + " is greater than 1: " + range);
+    }
+
+    /** What is wrong with one entry; its caller adds where it is. */
+    private static final class BadValue extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadValue(String message) {
+            super(message, null, false, false);
         }
-        return v + 0.0;
     }
 }
