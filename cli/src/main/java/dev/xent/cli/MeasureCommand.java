@@ -54,11 +54,21 @@ abstract class MeasureCommand implements Callable<Integer> {
     /** Computes and prints; P (and Q) have been read. */
     abstract void compute(InformationMeasures b, LogBase logBase, PrintWriter out);
 
-    /** Runs the command. */
+    /** Runs the command, printing to picocli's standard output. */
     @Override
     public Integer call() {
+        return run(spec.commandLine().getOut());
+    }
+
+    /**
+     * Computes and prints the result of each selected backend: what {@link #call()} does, given the
+     * stream; {@link QuickPath} calls it on a command whose fields it set itself.
+     *
+     * @param out where the results go
+     * @return 0
+     */
+    int run(PrintWriter out) {
         LogBase logBase = logBase();
-        PrintWriter out = spec.commandLine().getOut();
         for (InformationMeasures b : backend.selected()) {
             compute(b, logBase, out);
         }

@@ -114,7 +114,8 @@ public final class Xent implements Runnable {
 
     /**
      * Runs the command in-process, writing to the given streams — what {@link #main} does, without
-     * exiting; for tests and embedding.
+     * exiting; for tests and embedding. A one-line measure that succeeds runs without picocli's
+     * model ({@link QuickPath}, the same output); every other command line goes through picocli.
      *
      * @param out where results go
      * @param err where errors go
@@ -122,6 +123,10 @@ public final class Xent implements Runnable {
      * @return the exit code: 0, {@value #EXIT_USAGE} or {@value #EXIT_INTERNAL}
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Integer quick = QuickPath.run(out, args);
+        if (quick != null) {
+            return quick;
+        }
         int code = commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();

@@ -1,0 +1,165 @@
+package dev.xent.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The start-up path of the one-line measures: {@code xent entropy}, {@code cross-entropy} and
+ * {@code kl} given their distributions inline, run without building picocli's command model.
+ *
+ * <p>Why: picocli builds a command's model by reflection over its annotations when the command
+ * line is made, interpreted code at start-up, and that was about half of a measure's time on the
+ * machine of docs/performance.md ("Start-up"). Every other command line — and every command line
+ * here that does not succeed — still goes through picocli, so help, version, every message and
+ * every exit code other than success stay picocli's and {@link Xent}'s own.
+ *
+ * <p><b>What it takes.</b> The measure's name first, then only these, each at most once, in any
+ * order: {@code --p}, and for the two-distribution measures {@code --q}, each with a value;
+ * {@code --base}, {@code --unit}, {@code --backend} and {@code --labels}, each with a value;
+ * {@code --json}, {@code --normalize} and {@code --per-event}, flags. A value follows its option as
+ * the next argument or after {@code =} ({@code --base=e}); it is not empty and does not start with
+ * {@code -}. No argument may start with {@code @} (picocli reads those as argument files). P (and
+ * Q) must be given, and not both {@code --base} and {@code --unit}. Anything else, {@code --debug}
+ * and the file options among it, is left to picocli.
+ *
+ * <p><b>What it does.</b> The same as picocli's parse would: it sets the command's option fields
+ * and mixins to the values picocli would inject (the mixins' defaults otherwise), then calls the
+ * command's own {@link MeasureCommand#run(PrintWriter)} into a buffer. If that succeeds the buffer
+ * is printed and the exit code is 0; if it throws, nothing is printed and the command line goes
+ * to picocli, which runs it again and reports the error as it always does. So the output of a
+ * command line is the same through either path, byte for byte ({@code QuickPathTest} checks it
+ * against picocli's path on generated command lines).
+ */
+final class QuickPath {
+
+    private QuickPath() {
+    }
+
+    /**
+     * Runs {@code args} if they are a one-line measure in the form above and it succeeds.
+     *
+     * @param out where the results go
+     * @param args the command-line arguments
+     * @return 0 when the results were printed; null when picocli must run the command line
+     */
+    static Integer run(PrintWriter out, String[] args) {
+        MeasureCommand command = parse(args);
+        if (command == null) {
+            return null;
+        }
+        StringWriter buffer = new StringWriter();
+        try {
+            command.run(new PrintWriter(buffer));
+        } catch (RuntimeException e) {
+            // bad input (or a fault): picocli's path runs it again and reports it in its own words
+            return null;
+        }
+        out.print(buffer);
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The command that {@code args} run, its fields set as picocli would set them, if they are in
+     * the form this path takes.
+     *
+     * @param args the command-line arguments
+     * @return the command, or null if picocli must parse them
+     */
+    static MeasureCommand parse(String[] args) {
+        if (args.length == 0) {
+            return null;
+        }
+        for (String a : args) {
+            if (a.startsWith("@")) {
+                return null;
+            }
+        }
+        PerEventOption perEvent = new PerEventOption();
+        TwoDistributionCommand pair;
+        MeasureCommand command;
+        switch (args[0]) {
+            case "entropy" -> {
+                EntropyCommand entropy = new EntropyCommand();
+                entropy.perEvent = perEvent;
+                pair = null;
+                command = entropy;
+            }
+            case "cross-entropy", "kl" -> {
+                pair = args[0].equals("kl") ? new KlCommand() : new CrossEntropyCommand();
+                pair.perEvent = perEvent;
+                command = pair;
+            }
+            default -> {
+                return null;
+            }
+        }
+        command.backend = new BackendOption();
+        command.limits = InputLimits.defaults();
+        Set<String> seen = new HashSet<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            String name = eq < 0 ? a : a.substring(0, eq);
+            if (!seen.add(name)) {
+                return null;
+            }
+            switch (name) {
+                case "--json":
+                case "--normalize":
+                case "--per-event":
+                    if (eq >= 0) {
+                        return null;
+                    }
+                    if (name.equals("--json")) {
+                        command.json = true;
+                    } else if (name.equals("--normalize")) {
+                        command.normalize = true;
+                    } else {
+                        perEvent.on = true;
+                    }
+                    break;
+                case "--p":
+                case "--q":
+                case "--base":
+                case "--unit":
+                case "--backend":
+                case "--labels":
+                    String value;
+                    if (eq >= 0) {
+                        value = a.substring(eq + 1);
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        return null;
+                    }
+                    if (value.isEmpty() || value.startsWith("-")) {
+                        return null;
+                    }
+                    switch (name) {
+                        case "--p" -> command.pList = value;
+                        case "--q" -> {
+                            if (pair == null) {
+                                return null;
+                            }
+                            pair.qList = value;
+                        }
+                        case "--base" -> command.base = value;
+                        case "--unit" -> command.unit = value;
+                        case "--backend" -> command.backend.id = value;
+                        default -> perEvent.labels = value;
+                    }
+                    break;
+                default:
+                    return null;
+            }
+        }
+        if (command.pList == null || (pair != null && pair.qList == null)
+                || (command.base != null && command.unit != null)) {
+            return null;
+        }
+        return command;
+    }
+}
