@@ -10,10 +10,10 @@ import java.util.Set;
  * {@code kl} given their distributions inline, run without building picocli's command model.
  *
  * <p>Why: picocli builds a command's model by reflection over its annotations when the command
- * line is made, interpreted code at start-up, and that was about half of a measure's time on the
- * machine of docs/performance.md ("Start-up"). Every other command line — and every command line
- * here that does not succeed — still goes through picocli, so help, version, every message and
- * every exit code other than success stay picocli's and {@link Xent}'s own.
+ * line is made, interpreted code at start-up, and that was most of a one-line measure's time after
+ * {@code main} (docs/performance.md, "Start-up"). Every other command line — and every command
+ * line here that does not succeed — still goes through picocli, so help, version, every message
+ * and every exit code other than success stay picocli's and {@link Xent}'s own.
  *
  * <p><b>What it takes.</b> The measure's name first, then only these, each at most once, in any
  * order: {@code --p}, and for the two-distribution measures {@code --q}, each with a value;
