@@ -35,7 +35,8 @@ class QuickPathProperties {
             "--labels a,b", "--json", "--normalize", "--per-event", "--p 0.2,0.3", "--p x", "--p NaN,1",
             "--p 1e400,0", "--q 0.1,0.4,0.5", "--base 1", "--unit furlongs", "--backend nope", "--labels a,a",
             "--labels a,b,c", "--debug", "--help", "-h", "--version", "--p", "0.5", "--p-file nope.txt",
-            "--max-fields 3", "--p=-1,2", "--p -0.5,1.5", "--p @args", "--json=true", "--x", "--", "--p=");
+            "--max-fields 3", "--p=-1,2", "--p -0.5,1.5", "--p @args", "--json=true", "--x", "--", "--p=",
+            "--labels \"a,b\"", "--base \"2\"", "--backend 'naive'", "--unit \"nats\"");
 
     /** P and Q as a command line gives them, or not at all. */
     private static final List<String> P = List.of("--p 0.5,0.5", "--p 0.1,0.4,0.5", "--p=0.25,0.75", "--p 1,0", "");
