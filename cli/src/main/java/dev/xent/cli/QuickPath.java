@@ -6,8 +6,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The start-up path of the one-line measures: {@code xent entropy}, {@code cross-entropy} and
- * {@code kl} given their distributions inline, run without building picocli's command model.
+ * The start-up path of the one-line measures: {@code xent entropy}, {@code cross-entropy},
+ * {@code kl}, {@code js}, {@code perplexity} and {@code info} given their probabilities inline, run
+ * without building picocli's command model.
  *
  * <p>Why: picocli builds a command's model by reflection over its annotations when the command
  * line is made, interpreted code at start-up, and that was most of a one-line measure's time after
@@ -16,9 +17,10 @@ import java.util.Set;
  * and every exit code other than success stay picocli's and {@link Xent}'s own.
  *
  * <p><b>What it takes.</b> The measure's name first, then only these, each at most once, in any
- * order: {@code --p}, and for the two-distribution measures {@code --q}, each with a value;
- * {@code --base}, {@code --unit}, {@code --backend} and {@code --labels}, each with a value;
- * {@code --json}, {@code --normalize} and {@code --per-event}, flags. A value follows its option as
+ * order: {@code --p}, {@code --base}, {@code --unit} and {@code --backend}, each with a value, and
+ * the flags {@code --json} and {@code --normalize}; for the measures of a pair ({@code cross-entropy},
+ * {@code kl}, {@code js}) {@code --q} with a value; for those and {@code entropy}, {@code --labels}
+ * with a value and the flag {@code --per-event}; for {@code js} the flag {@code --distance}. A value follows its option as
  * the next argument or after {@code =} ({@code --base=e}); it is not empty and does not start with
  * {@code -}. No argument may start with {@code @} (picocli reads those as argument files). P (and
  * Q) must be given, and not both {@code --base} and {@code --unit}. Anything else, {@code --debug}
@@ -77,24 +79,27 @@ final class QuickPath {
                 return null;
             }
         }
-        PerEventOption perEvent = new PerEventOption();
-        TwoDistributionCommand pair;
         MeasureCommand command;
+        PerEventOption perEvent = null;
+        TwoDistributionCommand pair = null;
+        JsCommand js = null;
         switch (args[0]) {
             case "entropy" -> {
                 EntropyCommand entropy = new EntropyCommand();
-                entropy.perEvent = perEvent;
-                pair = null;
+                entropy.perEvent = perEvent = new PerEventOption();
                 command = entropy;
             }
-            case "cross-entropy", "kl" -> {
-                pair = args[0].equals("kl") ? new KlCommand() : new CrossEntropyCommand();
-                pair.perEvent = perEvent;
-                command = pair;
-            }
+            case "cross-entropy" -> command = pair = new CrossEntropyCommand();
+            case "kl" -> command = pair = new KlCommand();
+            case "js" -> command = pair = js = new JsCommand();
+            case "perplexity" -> command = new PerplexityCommand();
+            case "info" -> command = new InfoCommand();
             default -> {
                 return null;
             }
+        }
+        if (pair != null) {
+            pair.perEvent = perEvent = new PerEventOption();
         }
         command.backend = new BackendOption();
         command.limits = InputLimits.defaults();
@@ -110,15 +115,25 @@ final class QuickPath {
                 case "--json":
                 case "--normalize":
                 case "--per-event":
+                case "--distance":
                     if (eq >= 0) {
                         return null;
                     }
-                    if (name.equals("--json")) {
-                        command.json = true;
-                    } else if (name.equals("--normalize")) {
-                        command.normalize = true;
-                    } else {
-                        perEvent.on = true;
+                    switch (name) {
+                        case "--json" -> command.json = true;
+                        case "--normalize" -> command.normalize = true;
+                        case "--per-event" -> {
+                            if (perEvent == null) {
+                                return null;
+                            }
+                            perEvent.on = true;
+                        }
+                        default -> {
+                            if (js == null) {
+                                return null;
+                            }
+                            js.distance = true;
+                        }
                     }
                     break;
                 case "--p":
@@ -149,7 +164,12 @@ final class QuickPath {
                         case "--base" -> command.base = value;
                         case "--unit" -> command.unit = value;
                         case "--backend" -> command.backend.id = value;
-                        default -> perEvent.labels = value;
+                        default -> {
+                            if (perEvent == null) {
+                                return null;
+                            }
+                            perEvent.labels = value;
+                        }
                     }
                     break;
                 default:

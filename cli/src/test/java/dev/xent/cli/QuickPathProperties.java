@@ -23,7 +23,7 @@ class QuickPathProperties {
     private static final long SEED = 20261203L;
 
     private static final List<String> COMMANDS = List.of("entropy", "entropy", "cross-entropy",
-            "cross-entropy", "kl", "kl", "js", "perplexity", "--debug entropy", "help", "entropyy");
+            "cross-entropy", "kl", "kl", "js", "js", "perplexity", "perplexity", "info", "info", "--debug entropy", "help", "entropyy");
 
     /**
      * Pieces of a command line, each one or more arguments: mostly what the quick path takes, some
@@ -36,7 +36,7 @@ class QuickPathProperties {
             "--p 1e400,0", "--q 0.1,0.4,0.5", "--base 1", "--unit furlongs", "--backend nope", "--labels a,a",
             "--labels a,b,c", "--debug", "--help", "-h", "--version", "--p", "0.5", "--p-file nope.txt",
             "--max-fields 3", "--p=-1,2", "--p -0.5,1.5", "--p @args", "--json=true", "--x", "--", "--p=",
-            "--labels \"a,b\"", "--base \"2\"", "--backend 'naive'", "--unit \"nats\"");
+            "--labels \"a,b\"", "--base \"2\"", "--backend 'naive'", "--unit \"nats\"", "--distance", "--distance=true");
 
     /** P and Q as a command line gives them, or not at all. */
     private static final List<String> P = List.of("--p 0.5,0.5", "--p 0.1,0.4,0.5", "--p=0.25,0.75", "--p 1,0", "");

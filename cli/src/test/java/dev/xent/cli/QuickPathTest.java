@@ -52,13 +52,22 @@ class QuickPathTest {
         "entropy --p=0.1,0.4,0.5 --base e --json",
         "entropy --unit nats --per-event --labels a,b,c --p 0.1,0.4,0.5 --backend all",
         "cross-entropy --p 0.5,0.5 --q 0.25,0.75 --normalize --base=10",
-        "kl --q=0.25,0.75 --p 0.5,0.5 --backend naive --per-event --json"})
+        "kl --q=0.25,0.75 --p 0.5,0.5 --backend naive --per-event --json",
+        "js --p 0.5,0.5 --q 0.25,0.75 --distance --labels x,y",
+        "perplexity --p 0.5,0.25,0.25 --json",
+        "info --p 0.5,0.125 --base e --backend kl"})
     void theFieldsAreTheOnesPicocliSets(String text) {
         String[] args = line(text);
         MeasureCommand quick = QuickPath.parse(args);
         assertThat(quick).as(text).isNotNull();
-        MeasureCommand parsed = args[0].equals("entropy") ? new EntropyCommand()
-                : args[0].equals("kl") ? new KlCommand() : new CrossEntropyCommand();
+        MeasureCommand parsed = switch (args[0]) {
+            case "entropy" -> new EntropyCommand();
+            case "cross-entropy" -> new CrossEntropyCommand();
+            case "kl" -> new KlCommand();
+            case "js" -> new JsCommand();
+            case "perplexity" -> new PerplexityCommand();
+            default -> new InfoCommand();
+        };
         new CommandLine(parsed).parseArgs(Arrays.copyOfRange(args, 1, args.length));
         assertThat(quick.getClass()).isEqualTo(parsed.getClass());
         assertThat(fields(quick)).as(text).isEqualTo(fields(parsed));
@@ -66,10 +75,13 @@ class QuickPathTest {
 
     /** Every option's value, the mixins' included. */
     private static List<Object> fields(MeasureCommand c) {
-        PerEventOption perEvent = c instanceof EntropyCommand e ? e.perEvent : ((TwoDistributionCommand) c).perEvent;
+        PerEventOption perEvent = c instanceof EntropyCommand e ? e.perEvent
+                : c instanceof TwoDistributionCommand t ? t.perEvent : null;
         String q = c instanceof TwoDistributionCommand t ? t.qList : null;
+        Boolean distance = c instanceof JsCommand js ? js.distance : null;
         return Arrays.asList(c.pList, q, c.pFile, c.base, c.unit, c.json, c.normalize, c.backend.id,
-                perEvent.on, perEvent.labels, c.limits.fieldBytes, c.limits.recordBytes, c.limits.fields);
+                perEvent == null ? null : perEvent.on, perEvent == null ? null : perEvent.labels, distance,
+                c.limits.fieldBytes, c.limits.recordBytes, c.limits.fields);
     }
 
     @ParameterizedTest
@@ -91,8 +103,14 @@ class QuickPathTest {
         "entropy --p 0.5,0.5 --base 2 --unit bits",
         "entropy --p 0.5,0.5 --max-fields 3",
         "cross-entropy --p 0.5,0.5",
-        "js --p 0.5,0.5 --q 0.5,0.5",
-        "perplexity --p 0.5,0.5",
+        "js --p 0.5,0.5",
+        "entropy --p 0.5,0.5 --distance",
+        "kl --p 0.5,0.5 --q 0.5,0.5 --distance",
+        "perplexity --p 0.5,0.5 --per-event",
+        "perplexity --p 0.5,0.5 --q 0.5,0.5",
+        "info --p 0.5 --labels a",
+        "tour",
+        "loss f.csv",
         "help entropy"})
     void everythingElseIsLeftToPicocli(String text) {
         assertThat(QuickPath.parse(line(text))).as(text).isNull();
