@@ -57,7 +57,8 @@ abstract class MeasureCommand implements Callable<Integer> {
     /** Runs the command, printing to picocli's standard output. */
     @Override
     public Integer call() {
-        return run(spec.commandLine().getOut());
+        run(spec.commandLine().getOut());
+        return 0;
     }
 
     /**
@@ -65,15 +66,13 @@ abstract class MeasureCommand implements Callable<Integer> {
      * stream; {@link QuickPath} calls it on a command whose fields it set itself.
      *
      * @param out where the results go
-     * @return 0
      */
-    int run(PrintWriter out) {
+    void run(PrintWriter out) {
         LogBase logBase = logBase();
         for (InformationMeasures b : backend.selected()) {
             compute(b, logBase, out);
         }
         out.flush();
-        return 0;
     }
 
     /** The unit chosen with {@code --base} or {@code --unit} (not both); bits by default. */

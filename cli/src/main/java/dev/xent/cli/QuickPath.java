@@ -36,6 +36,9 @@ import java.util.Set;
  */
 final class QuickPath {
 
+    /** The options that take a value. */
+    private static final Set<String> WITH_VALUE = Set.of("--p", "--q", "--base", "--unit", "--backend", "--labels");
+
     private QuickPath() {
     }
 
@@ -111,69 +114,47 @@ final class QuickPath {
             if (!seen.add(name)) {
                 return null;
             }
-            switch (name) {
-                case "--json":
-                case "--normalize":
-                case "--per-event":
-                case "--distance":
-                    if (eq >= 0) {
-                        return null;
-                    }
-                    switch (name) {
-                        case "--json" -> command.json = true;
-                        case "--normalize" -> command.normalize = true;
-                        case "--per-event" -> {
-                            if (perEvent == null) {
-                                return null;
-                            }
-                            perEvent.on = true;
-                        }
-                        default -> {
-                            if (js == null) {
-                                return null;
-                            }
-                            js.distance = true;
-                        }
-                    }
-                    break;
-                case "--p":
-                case "--q":
-                case "--base":
-                case "--unit":
-                case "--backend":
-                case "--labels":
-                    String value;
-                    if (eq >= 0) {
-                        value = a.substring(eq + 1);
-                    } else if (i + 1 < args.length) {
-                        value = args[++i];
-                    } else {
-                        return null;
-                    }
-                    if (value.isEmpty() || value.startsWith("-")) {
-                        return null;
-                    }
-                    switch (name) {
-                        case "--p" -> command.pList = value;
-                        case "--q" -> {
-                            if (pair == null) {
-                                return null;
-                            }
-                            pair.qList = value;
-                        }
-                        case "--base" -> command.base = value;
-                        case "--unit" -> command.unit = value;
-                        case "--backend" -> command.backend.id = value;
-                        default -> {
-                            if (perEvent == null) {
-                                return null;
-                            }
-                            perEvent.labels = value;
-                        }
-                    }
-                    break;
-                default:
+            String value = null;
+            if (WITH_VALUE.contains(name)) {
+                value = eq >= 0 ? a.substring(eq + 1) : i + 1 < args.length ? args[++i] : null;
+                if (value == null || value.isEmpty() || value.startsWith("-")) {
                     return null;
+                }
+            } else if (eq >= 0) {
+                return null;
+            }
+            switch (name) {
+                case "--p" -> command.pList = value;
+                case "--base" -> command.base = value;
+                case "--unit" -> command.unit = value;
+                case "--backend" -> command.backend.id = value;
+                case "--json" -> command.json = true;
+                case "--normalize" -> command.normalize = true;
+                case "--q" -> {
+                    if (pair == null) {
+                        return null;
+                    }
+                    pair.qList = value;
+                }
+                case "--labels", "--per-event" -> {
+                    if (perEvent == null) {
+                        return null;
+                    }
+                    if (value != null) {
+                        perEvent.labels = value;
+                    } else {
+                        perEvent.on = true;
+                    }
+                }
+                case "--distance" -> {
+                    if (js == null) {
+                        return null;
+                    }
+                    js.distance = true;
+                }
+                default -> {
+                    return null;
+                }
             }
         }
         if (command.pList == null || (pair != null && pair.qList == null)
