@@ -27,15 +27,21 @@ import java.nio.charset.StandardCharsets;
  * number"; NumPy and pandas write {@code nan} and {@code inf}.
  *
  * <h2>Conversion</h2>
- * Correctly rounded to the nearest double, as {@link Double#parseDouble} rounds. Decimals of at
- * most 18 digits whose digits make an integer up to 2<sup>53</sup> and whose power of ten is within
- * ±22 take Clinger's fast path (one IEEE
- * multiplication or division of two exact doubles, so correctly rounded), without a {@code String};
- * the others (the 16–17 significant digits that {@code Double.toString}, Python's {@code repr} and
- * pandas write) go to fastdoubleparser's {@code JavaDoubleParser} on the same bytes: Lemire's
- * algorithm, correctly rounded as {@link Double#parseDouble} (the property test
- * {@code NumberSyntaxProperties} checks the two agree), 2–2.7× faster on 17-digit fields and
- * without the {@code String} (see {@link #parse(byte[], int, int)}). A magnitude beyond the largest
+ * Correctly rounded to the nearest double, as {@link Double#parseDouble} rounds, in one of three
+ * ways, none with a {@code String}. The digits (at most 19 of them, leading zeros included) make an
+ * exact integer mantissa w in the grammar's own pass, and the value is w · 10<sup>q</sup>:
+ * <ol>
+ *   <li>w ≤ 2<sup>53</sup> and |q| ≤ 22: Clinger's fast path, one IEEE multiplication or division
+ *       of two exact doubles, so correctly rounded (the 6 decimals of {@code bench/compare}'s file);
+ *   <li>otherwise, for a normal result: {@link EiselLemire}'s step on w, two 64-bit products with a
+ *       128-bit power of five (the 16–17 significant digits that {@code Double.toString}, Python's
+ *       {@code repr} and pandas write);
+ *   <li>the rest — more than 19 digits, a subnormal or infinite result, or the rare value within a
+ *       few units of a tie, which {@code EiselLemire} declines — fastdoubleparser's
+ *       {@code JavaDoubleParser} on the same bytes: Lemire's algorithm with its exact fallback.
+ * </ol>
+ * The property test {@code NumberSyntaxProperties} checks all three against
+ * {@link Double#parseDouble} (see {@link #parse(byte[], int, int)}). A magnitude beyond the largest
  * double is infinite and one below the smallest subnormal is zero, as IEEE rounding gives.
  */
 final class NumberSyntax {
@@ -124,8 +130,9 @@ final class NumberSyntax {
             j++;
         }
         int afterSign = j;
-        // every digit goes into the mantissa, leading zeros too (they add nothing): with at most 18
-        // digits in all it is exact, and anything longer goes to the full converter below
+        // every digit goes into the mantissa, leading zeros too (they add nothing): with at most 19
+        // digits in all it is exact as an unsigned long, and anything longer goes to the full
+        // converter below
         long mantissa = 0;
         while (j < to) {
             int d = b[j] - '0';
@@ -190,20 +197,28 @@ final class NumberSyntax {
         if (j != to) {
             throw new NotANumber();
         }
-        if (digits <= 18) {
+        if (digits <= 19) {
+            // at most 19 digits: the mantissa is exact as an unsigned long
             if (mantissa == 0) {
                 return negative ? -0.0 : 0.0;
             }
             int scale = exp - fraction;
-            if (mantissa <= 1L << 53 && scale >= -22 && scale <= 22) {
+            if (mantissa > 0 && mantissa <= 1L << 53 && scale >= -22 && scale <= 22) {
                 // Clinger's fast path: the mantissa (at most 2^53) and 10^|scale| are exact
                 // doubles, so one IEEE multiplication or division rounds the exact value correctly
                 double m = mantissa;
                 double v = scale >= 0 ? m * POWERS[scale] : m / POWERS[-scale];
                 return negative ? -v : v;
             }
+            long bits = EiselLemire.bits(mantissa, scale);
+            if (bits != EiselLemire.DECLINED) {
+                double v = Double.longBitsToDouble(bits);
+                return negative ? -v : v;
+            }
         }
-        // The grammar is checked: what the converter sees here is a plain decimal. fastdoubleparser
+        // The grammar is checked: what the converter sees here is a plain decimal of more than 19
+        // digits, a power of ten beyond EiselLemire's range, or a value within a few units of a
+        // tie between two doubles (about 1 in 2^10 of the 17-digit fields). fastdoubleparser
         // (MIT, wrandelshofer/FastDoubleParser, a port of fast_float) because it converts bytes
         // without a String, correctly rounded: on the 17-digit fields pandas writes, measured 2-2.7x
         // faster than Double.parseDouble(new String(...)) here, and no garbage per field (with the
