@@ -18,7 +18,7 @@ import java.math.BigInteger;
  * 53 bits are the double's significand and the next bit with everything below it decides the
  * rounding — unless P lies within that margin of the halfway point between two doubles, where the
  * exact value could be on either side or on the tie. Then — for a decimal that is a tie, such as
- * 9007199254740993 = 2<sup>53</sup> + 1, or within about 2<sup>−116</sup> of one, relatively — this
+ * 9007199254740993 = 2<sup>53</sup> + 1, or within about 2<sup>−123</sup> of one, relatively — this
  * class declines and the caller converts the text in full (fastdoubleparser). So whenever a value
  * is returned it is the correctly rounded one; there is no other approximation.
  *

@@ -24,12 +24,17 @@ class EiselLemireTest {
         return Double.doubleToRawLongBits(Double.parseDouble(Long.toUnsignedString(w) + "e" + q));
     }
 
+    /** The exact midpoint of two doubles. */
+    private static BigDecimal midpoint(double a, double b) {
+        return new BigDecimal(a).add(new BigDecimal(b)).divide(BigDecimal.valueOf(2));
+    }
+
     /** Whether w · 10^q lies within 2^-100 (relatively) of the midpoint of two neighbouring doubles. */
     private static boolean nearATie(long w, int q) {
         BigDecimal x = new BigDecimal(new java.math.BigInteger(Long.toUnsignedString(w)), -q);
         double d = x.doubleValue();
         for (double other : new double[] {Math.nextUp(d), Math.nextDown(d)}) {
-            BigDecimal mid = new BigDecimal(d).add(new BigDecimal(other)).divide(BigDecimal.valueOf(2));
+            BigDecimal mid = midpoint(d, other);
             BigDecimal gap = x.subtract(mid).abs();
             if (gap.compareTo(x.multiply(new BigDecimal(0x1p-100))) <= 0) {
                 return true;
@@ -69,8 +74,7 @@ class EiselLemireTest {
                         integers().between(17, 19), integers().between(-2, 2))
                 .checkAssert((dBits, digits, step) -> {
                     double d = Double.longBitsToDouble(dBits);
-                    BigDecimal mid = new BigDecimal(d).add(new BigDecimal(Math.nextUp(d)))
-                            .divide(BigDecimal.valueOf(2));
+                    BigDecimal mid = midpoint(d, Math.nextUp(d));
                     BigDecimal cut = mid.round(new MathContext(digits, RoundingMode.DOWN));
                     // the unscaled digits plus the step, as an unsigned long (19 digits may pass 2^63)
                     long w = cut.unscaledValue().longValue() + step;
