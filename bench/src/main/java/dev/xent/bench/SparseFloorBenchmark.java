@@ -28,6 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code gatherLog}: Σ −ln q<sub>y</sub>, one entry per row and {@code Math.log}, plain —
  *       the work of numpy's one-liner {@code -np.mean(np.log(P[np.arange(m), c]))}, which checks
  *       nothing;
+ *   <li>{@code readFlat}: {@code readRows} on the same rows copied into one row-major
+ *       {@code double[]} (no pointer or header per row), with four running sums — the floor of a
+ *       flat layout;
+ *   <li>{@code readRows4AllCores}: {@code readRowsAllCores} with four running sums instead of two
+ *       (two rows at a time), to tell the add chain from the memory;
  * </ul>
  * each on the calling thread and, the {@code …AllCores} twins, cut into one contiguous part per
  * core of the common fork/join pool plus the caller. Neither is a correct loss (no checks, plain
@@ -48,6 +53,7 @@ public class SparseFloorBenchmark {
 
     private int[] labels;
     private double[][] rows;
+    private double[] flat;
     private int parts;
 
     /** Creates the state; JMH calls this. */
@@ -60,6 +66,10 @@ public class SparseFloorBenchmark {
         LossData.Sparse data = LossData.sparse(ROWS);
         labels = data.labels;
         rows = data.probs;
+        flat = new double[ROWS * LossData.CLASSES];
+        for (int i = 0; i < ROWS; i++) {
+            System.arraycopy(rows[i], 0, flat, i * LossData.CLASSES, LossData.CLASSES);
+        }
         parts = ForkJoinPool.getCommonPoolParallelism() + 1;
     }
 
@@ -101,6 +111,73 @@ public class SparseFloorBenchmark {
     @Benchmark
     public double gatherLogAllCores() {
         return IntStream.range(0, parts).parallel().mapToDouble(k -> gatherLog(from(k), from(k + 1))).sum();
+    }
+
+    /**
+     * Σ of every entry of the same rows held flat, row-major, in one {@code double[]}, one thread.
+     *
+     * @return the sum
+     */
+    @Benchmark
+    public double readFlat() {
+        return readFlat(0, ROWS);
+    }
+
+    /**
+     * Σ of every entry of the flat rows, one part per core.
+     *
+     * @return the sum
+     */
+    @Benchmark
+    public double readFlatAllCores() {
+        return IntStream.range(0, parts).parallel().mapToDouble(k -> readFlat(from(k), from(k + 1))).sum();
+    }
+
+    /**
+     * Σ of every entry of every row with four independent sums, one part per core.
+     *
+     * @return the sum
+     */
+    @Benchmark
+    public double readRows4AllCores() {
+        return IntStream.range(0, parts).parallel().mapToDouble(k -> readRows4(from(k), from(k + 1))).sum();
+    }
+
+    private double readFlat(int from, int to) {
+        double a = 0.0;
+        double b = 0.0;
+        double c = 0.0;
+        double d = 0.0;
+        int end = to * LossData.CLASSES;
+        int j = from * LossData.CLASSES;
+        for (; j + 3 < end; j += 4) {
+            a += flat[j];
+            b += flat[j + 1];
+            c += flat[j + 2];
+            d += flat[j + 3];
+        }
+        for (; j < end; j++) {
+            a += flat[j];
+        }
+        return (a + b) + (c + d);
+    }
+
+    private double readRows4(int from, int to) {
+        double a = 0.0;
+        double b = 0.0;
+        double c = 0.0;
+        double d = 0.0;
+        for (int i = from; i < to; i += 2) {
+            double[] r = rows[i];
+            double[] t = rows[Math.min(i + 1, to - 1)];
+            for (int j = 0; j + 1 < r.length; j += 2) {
+                a += r[j];
+                b += r[j + 1];
+                c += t[j];
+                d += t[j + 1];
+            }
+        }
+        return (a + b) + (c + d);
     }
 
     private int from(int k) {
