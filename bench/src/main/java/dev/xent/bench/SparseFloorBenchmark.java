@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code readRows4AllCores}: {@code readRowsAllCores} with four running sums instead of two
  *       (two rows at a time), to tell the add chain from the memory;
  * </ul>
- * each on the calling thread and, the {@code …AllCores} twins, cut into one contiguous part per
- * core of the common fork/join pool plus the caller. Neither is a correct loss (no checks, plain
+ * on the calling thread and, the {@code …AllCores} ones, cut into one contiguous part per
+ * core of the common fork/join pool plus the caller. None is a correct loss (no checks, plain
  * sums): they bound from below what the real path can reach on this machine
  * (docs/performance.md, "The loss layer").
  */
@@ -167,9 +167,10 @@ public class SparseFloorBenchmark {
         double b = 0.0;
         double c = 0.0;
         double d = 0.0;
-        for (int i = from; i < to; i += 2) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
             double[] r = rows[i];
-            double[] t = rows[Math.min(i + 1, to - 1)];
+            double[] t = rows[i + 1];
             for (int j = 0; j + 1 < r.length; j += 2) {
                 a += r[j];
                 b += r[j + 1];
@@ -177,7 +178,7 @@ public class SparseFloorBenchmark {
                 d += t[j + 1];
             }
         }
-        return (a + b) + (c + d);
+        return (a + b) + (c + d) + (i < to ? readRows(i, to) : 0.0);
     }
 
     private int from(int k) {
