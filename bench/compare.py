@@ -827,18 +827,28 @@ def fmt_rows(n):
     return "{:,}".format(n)
 
 
+def percent(excess):
+    """An excess over a target (0.5 for 50 % over) as a percentage: whole percents from 1 % on, one
+    decimal below, and "< 0.1 %" for less, so that a miss never reads "0 %"."""
+    if excess >= 0.01:
+        return "%.0f %%" % (100 * excess)
+    if excess >= 0.001:
+        return "%.1f %%" % (100 * excess)
+    return "< 0.1 %"
+
+
 def at_most(value, target, unit=""):
     """The verdict of a target 'value at most target'."""
     if value <= target:
         return "met"
-    return "missed by %.0f %%%s" % (100 * (value / target - 1), unit)
+    return "missed by %s%s" % (percent(value / target - 1), unit)
 
 
 def at_least(speedup, target):
     """The verdict of a target 'speed-up at least target': by how much more time than it allows."""
     if speedup >= target:
         return "met"
-    return "missed: %.0f %% more time than the target allows" % (100 * (target / speedup - 1))
+    return "missed: %s more time than the target allows" % percent(target / speedup - 1)
 
 
 def both(*verdicts):

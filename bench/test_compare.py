@@ -28,6 +28,13 @@ class Verdicts(unittest.TestCase):
         self.assertEqual(compare.at_most(1.95, 1.3), "missed by 50 %")
         self.assertEqual(compare.at_most(150, 100, " (more time)"), "missed by 50 % (more time)")
 
+    def test_a_miss_under_one_percent_is_not_written_as_zero(self):
+        # 3.003 is 0.1 % over 3 (3.003 / 3 = 1.001); 3.0001 is 0.003 % over
+        self.assertEqual(compare.at_most(3.003, 3.0), "missed by 0.1 %")
+        self.assertEqual(compare.at_most(3.0001, 3.0), "missed by < 0.1 %")
+        # 2 / 1.99 = 1.005025...: 0.5 % more time
+        self.assertEqual(compare.at_least(1.99, 2.0), "missed: 0.5 % more time than the target allows")
+
     def test_a_speed_up_missed_says_how_much_more_time_than_the_target_allows(self):
         self.assertEqual(compare.at_least(2.0, 2.0), "met")
         # at 0.5× where 2× is asked, the time is 4 times what the target allows: 300 % more
