@@ -389,6 +389,11 @@ def jmh(tag, include, params, prepend=None):
         log("== JMH: another JMH run holds its lock; waiting (%d s so far)" % waited)
         time.sleep(30)
         waited += 30
+    return jmh_times(result)
+
+
+def jmh_times(result):
+    """{(backend, method, n): jmh_entry} from a JMH JSON result file (see jmh)."""
     times = {}
     for r in json.loads(result.read_text()):
         cls, method = r["benchmark"].rsplit(".", 2)[-2:]
@@ -401,11 +406,27 @@ def jmh(tag, include, params, prepend=None):
         else:
             backend = params.pop("backend", "-")
         backend += "".join("[%s=%s]" % kv for kv in sorted(params.items()))
-        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        times[(backend, method, n)] = {"ns": r["primaryMetric"]["score"],
-                                       "error": r["primaryMetric"].get("scoreError"),
-                                       "alloc": alloc}
+        times[(backend, method, n)] = jmh_entry(r)
     return times
+
+
+def jmh_entry(r):
+    """One JMH result as {ns, error, alloc, min, max}: the mean time per call, JMH's error, the bytes
+    allocated per call (-prof gc) and the fastest and slowest measurement iteration over every fork,
+    so that a row whose iterations disagree shows it."""
+    primary = r["primaryMetric"]
+    raw = [x for fork in primary.get("rawData", []) for x in fork]
+    return {"ns": primary["score"], "error": primary.get("scoreError"),
+            "alloc": r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score"),
+            "min": min(raw) if raw else None, "max": max(raw) if raw else None}
+
+
+def spread(t, n):
+    """" (fastest–slowest iteration)" per element or example, or "" for a result saved before the
+    iterations were kept."""
+    if t.get("min") is None:
+        return ""
+    return " (%s–%s)" % (fmt_ns(t["min"] / n), fmt_ns(t["max"] / n))
 
 
 def part_measures():
@@ -935,7 +956,8 @@ def summary_rows(R):
             continue
         speed = npr["seconds"] * 1e9 / t["ns"]
         who = " (`%s`)" % backend if backend != "-" else ""
-        rows.append((job, "%s ns per example%s" % (fmt_ns(t["ns"] / n), who), anchor, "%.2f×" % speed,
+        rows.append((job, "%s ns per example%s%s" % (fmt_ns(t["ns"] / n), spread(t, n), who), anchor,
+                     "%.2f×" % speed,
                      "≥ %g× numpy" % TARGET_LOSS_VS_NUMPY, at_least(speed, TARGET_LOSS_VS_NUMPY)))
     me = parts.get("measures")
     if me:
@@ -956,7 +978,8 @@ def summary_rows(R):
                 speed = npr["seconds"] * 1e9 / t["ns"]
                 one = "; 1 thread %s ns, %.2f× numpy" % (fmt_ns(t1["ns"] / n), npr["seconds"] * 1e9 / t1["ns"]) \
                     if t1 else "; 1 thread not measured"
-                rows.append((job, "%s ns per element, %.1f ulp (all cores%s)" % (fmt_ns(t["ns"] / n), e, one),
+                rows.append((job, "%s ns per element%s, %.1f ulp (all cores%s)"
+                             % (fmt_ns(t["ns"] / n), spread(t, n), e, one),
                              anchor, "%.2f×" % speed,
                              "≥ %g× numpy, ≤ %g ulp" % (TARGET_MEASURES_VS_NUMPY, TARGET_MEASURES_ULPS),
                              both(at_least(speed, TARGET_MEASURES_VS_NUMPY),
@@ -972,7 +995,8 @@ def summary_rows(R):
                 continue
             e = ulps(dvals[("crossEntropy", n)], ref)
             ratio = t["ns"] / base["ns"]
-            rows.append((job, "`%s`: %s ns per element, %.1f ulp" % (default["id"], fmt_ns(t["ns"] / n), e),
+            rows.append((job, "`%s`: %s ns per element%s, %.1f ulp" % (default["id"], fmt_ns(t["ns"] / n),
+                                                                        spread(t, n), e),
                          "bare `Σ p·Math.log(q)` loop %s ns" % fmt_ns(base["ns"] / n), "%.2f× the loop" % ratio,
                          "≤ %g× the loop, ≤ %g ulps" % (TARGET_DEFAULT_VS_LOG, TARGET_DEFAULT_ULPS),
                          both(at_most(ratio, TARGET_DEFAULT_VS_LOG),

@@ -126,5 +126,23 @@ class LossTimes(unittest.TestCase):
         self.assertEqual(compare.loss_time({("naive", "c", 5): t}, "c", 5), (None, None))
 
 
+class IterationSpread(unittest.TestCase):
+
+    def test_the_fastest_and_slowest_iteration_over_every_fork_are_kept(self):
+        # two forks of three iterations, ns per call, as JMH writes them in -rf json
+        r = {"primaryMetric": {"score": 5.0e6, "scoreError": 1.0e6,
+                               "rawData": [[4.29e6, 7.6e6, 8.0e6], [2.0e6, 3.1e6, 2.5e6]]},
+             "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 96.0}}}
+        t = compare.jmh_entry(r)
+        self.assertEqual((t["min"], t["max"], t["ns"], t["alloc"]), (2.0e6, 8.0e6, 5.0e6, 96.0))
+        # per element at n = 10^6: 2.0 to 8.0 ns
+        self.assertEqual(compare.spread(t, 1_000_000), " (2–8)")
+        self.assertEqual(compare.spread({"ns": 1.0, "min": 4.29e6, "max": 7.6e6}, 1_000_000), " (4.29–7.6)")
+
+    def test_a_result_saved_without_iterations_shows_no_spread(self):
+        self.assertEqual(compare.spread({"ns": 5.0e6}, 1_000_000), "")
+        self.assertIsNone(compare.jmh_entry({"primaryMetric": {"score": 1.0}})["min"])
+
+
 if __name__ == "__main__":
     unittest.main()
