@@ -421,6 +421,11 @@ def jmh_entry(r):
             "min": min(raw) if raw else None, "max": max(raw) if raw else None}
 
 
+def per(t, n, unit):
+    """A JMH time per element or example with its iteration spread: "1.64 ns per element (1.56–1.76)"."""
+    return "%s ns per %s%s" % (fmt_ns(t["ns"] / n), unit, spread(t, n))
+
+
 def spread(t, n):
     """" (fastest–slowest iteration)" per element or example, or "" for a result saved before the
     iterations were kept."""
@@ -956,8 +961,7 @@ def summary_rows(R):
             continue
         speed = npr["seconds"] * 1e9 / t["ns"]
         who = " (`%s`)" % backend if backend != "-" else ""
-        rows.append((job, "%s ns per example%s%s" % (fmt_ns(t["ns"] / n), spread(t, n), who), anchor,
-                     "%.2f×" % speed,
+        rows.append((job, per(t, n, "example") + who, anchor, "%.2f×" % speed,
                      "≥ %g× numpy" % TARGET_LOSS_VS_NUMPY, at_least(speed, TARGET_LOSS_VS_NUMPY)))
     me = parts.get("measures")
     if me:
@@ -978,8 +982,7 @@ def summary_rows(R):
                 speed = npr["seconds"] * 1e9 / t["ns"]
                 one = "; 1 thread %s ns, %.2f× numpy" % (fmt_ns(t1["ns"] / n), npr["seconds"] * 1e9 / t1["ns"]) \
                     if t1 else "; 1 thread not measured"
-                rows.append((job, "%s ns per element%s, %.1f ulp (all cores%s)"
-                             % (fmt_ns(t["ns"] / n), spread(t, n), e, one),
+                rows.append((job, "%s, %.1f ulp (all cores%s)" % (per(t, n, "element"), e, one),
                              anchor, "%.2f×" % speed,
                              "≥ %g× numpy, ≤ %g ulp" % (TARGET_MEASURES_VS_NUMPY, TARGET_MEASURES_ULPS),
                              both(at_least(speed, TARGET_MEASURES_VS_NUMPY),
@@ -995,8 +998,7 @@ def summary_rows(R):
                 continue
             e = ulps(dvals[("crossEntropy", n)], ref)
             ratio = t["ns"] / base["ns"]
-            rows.append((job, "`%s`: %s ns per element%s, %.1f ulp" % (default["id"], fmt_ns(t["ns"] / n),
-                                                                        spread(t, n), e),
+            rows.append((job, "`%s`: %s, %.1f ulp" % (default["id"], per(t, n, "element"), e),
                          "bare `Σ p·Math.log(q)` loop %s ns" % fmt_ns(base["ns"] / n), "%.2f× the loop" % ratio,
                          "≤ %g× the loop, ≤ %g ulps" % (TARGET_DEFAULT_VS_LOG, TARGET_DEFAULT_ULPS),
                          both(at_most(ratio, TARGET_DEFAULT_VS_LOG),
