@@ -960,7 +960,7 @@ def summary_rows(R):
             rows.append((job, "not measured", anchor, "", "≥ %g× numpy" % TARGET_LOSS_VS_NUMPY, "not measured"))
             continue
         speed = npr["seconds"] * 1e9 / t["ns"]
-        who = " (`%s`)" % backend if backend != "-" else ""
+        who = ", `%s`" % backend if backend != "-" else ""
         rows.append((job, per(t, n, "example") + who, anchor, "%.2f×" % speed,
                      "≥ %g× numpy" % TARGET_LOSS_VS_NUMPY, at_least(speed, TARGET_LOSS_VS_NUMPY)))
     me = parts.get("measures")
@@ -980,9 +980,10 @@ def summary_rows(R):
                     continue
                 e = ulps(jvals[("vector", m, n)], ref)
                 speed = npr["seconds"] * 1e9 / t["ns"]
-                one = "; 1 thread %s ns, %.2f× numpy" % (fmt_ns(t1["ns"] / n), npr["seconds"] * 1e9 / t1["ns"]) \
-                    if t1 else "; 1 thread not measured"
-                rows.append((job, "%s, %.1f ulp (all cores%s)" % (per(t, n, "element"), e, one),
+                one = "1 thread %s ns%s, %.2f× numpy" % (fmt_ns(t1["ns"] / n), spread(t1, n),
+                                                          npr["seconds"] * 1e9 / t1["ns"]) \
+                    if t1 else "1 thread not measured"
+                rows.append((job, "%s on all cores, %.1f ulp; %s" % (per(t, n, "element"), e, one),
                              anchor, "%.2f×" % speed,
                              "≥ %g× numpy, ≤ %g ulp" % (TARGET_MEASURES_VS_NUMPY, TARGET_MEASURES_ULPS),
                              both(at_least(speed, TARGET_MEASURES_VS_NUMPY),
