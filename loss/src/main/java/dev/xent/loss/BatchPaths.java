@@ -24,8 +24,8 @@ import dev.xent.InformationMeasures;
  * the per-example path from the start: the fast path never changes what is computed, only how
  * fast. The per-example values are those of the backend's bulk operation (with a backend that
  * keeps the interface's default methods, bit for bit those of the per-example path); the sums are
- * compensated as before, grouped by class. The K-class batches are cut into fixed blocks, computed
- * on several threads when large and merged in block order ({@link RowBlocks}): the same bits with
+ * compensated as before, grouped by class. Every batch is cut into fixed blocks, computed on
+ * several threads when large and merged in block order ({@link RowBlocks}): the same bits with
  * one thread or many, and the lowest bad example's exception.
  *
  * <p><b>The row-sum test.</b> The per-example check compares a compensated sum with the
@@ -51,9 +51,10 @@ final class BatchPaths {
      * y = 0, through {@link InformationMeasures#bernoulliInformationNats}; from logits
      * softplus(∓z), through {@link InformationMeasures#bernoulliLogitInformationNats} (the
      * options' backend or the default one; with none installed, the per-example path, which needs
-     * none).
+     * none), block by block, on several threads for large batches ({@link RowBlocks.Binary}).
      *
      * @return the summary, or null if the per-example path must run (see the class documentation)
+     * @throws IllegalStateException if {@value RowBlocks#PARALLEL_PROPERTY} is neither true nor false
      */
     static LossSummary binary(BinaryCrossEntropy loss, double[] y, double[] p, int n) {
         LossOptions options = loss.options();
@@ -68,17 +69,10 @@ final class BatchPaths {
         if (backend == null) {
             return null;
         }
-        double[] values = new double[n];
-        double[] sums = new double[2];
-        // validated in the same pass: −1 for a bad or soft target or a bad prediction
-        long ones = logits ? backend.bernoulliLogitInformationNats(y, p, 0, n, values, sums)
-                : backend.bernoulliInformationNats(y, p, 0, n, values, sums);
-        if (ones < 0 || !(sums[0] < Double.POSITIVE_INFINITY && sums[1] < Double.POSITIVE_INFINITY)) {
-            return null;
-        }
-        Tally tally = new Tally(2, true);
-        tally.recordBatch(values, new long[] {n - ones, ones}, sums);
-        return tally.summary(loss);
+        // each block validated by its bulk call in the same pass: a bad or soft target or a bad
+        // prediction, or a loss of +∞, sends the batch to the per-example path
+        RowBlocks batch = new RowBlocks.Binary(backend, n, y, p, logits);
+        return batch.run(RowBlocks.parallelAllowed()) ? record(loss, batch) : null;
     }
 
     /**

@@ -9,13 +9,15 @@ import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A K-class batch of N rows cut into fixed blocks, checked and computed on one thread or several,
- * its per-class sums merged in a fixed order: the work of {@link BatchPaths#sparse} and
- * {@link BatchPaths#categorical}.
+ * A batch of N rows of K entries cut into fixed blocks, checked and computed on one thread or
+ * several, its per-class sums merged in a fixed order: the work of {@link BatchPaths#sparse},
+ * {@link BatchPaths#categorical} and {@link BatchPaths#binary} (a binary example is a row of two,
+ * its outcome and its prediction, with the classes 0 and 1; {@link Binary}).
  *
  * <p><b>Blocks.</b> The rows are cut into blocks of R = max(1, ⌊{@value #BLOCK_ENTRIES}/K⌋) rows
  * (the last one shorter): about 256 KiB of probabilities per block, whose gathered values stay in
- * the cache for the logarithm and the sums. Each block b, in its own row order:
+ * the cache for the logarithm and the sums. Each K-class block b ({@link Gathered}), in its own row
+ * order:
  * <ol>
  *   <li>checks each row with the per-example path's checks, in its order, throwing the same
  *       {@link LossInputException} (the row-sum test of {@link BatchPaths}' class documentation);
@@ -91,10 +93,11 @@ abstract class RowBlocks {
     /** The class counts of block b at [b·K, b·K + K). */
     final long[] counts;
 
-    private final InformationMeasures backend;
+    /** The backend of the bulk calls. */
+    final InformationMeasures backend;
     /** The per-class pairs of block b at [b·K, b·K + K): the running sums and their errors. */
-    private final double[] sums;
-    private final double[] errors;
+    final double[] sums;
+    final double[] errors;
 
     /** On several threads: the exception of each block that stopped at a bad row. */
     private LossInputException[] failures;
@@ -167,14 +170,13 @@ abstract class RowBlocks {
     }
 
     /**
-     * Checks the rows [from, to) in order, gathers q<sub>y</sub> into {@link #values} (and the
-     * classes into {@link #classes}, where the rows give them), and counts the classes at
-     * {@code counts[base + y]}.
+     * Block b: checked and computed, its counts and pairs written ({@link Gathered} for the K-class
+     * rows, {@link Binary} for binary ones).
      *
-     * @return false if the batch must go to the per-example path (after checking every row)
-     * @throws LossInputException at the first bad row, as the per-example path throws it
+     * @return false if the batch must go to the per-example path
+     * @throws LossInputException at the block's first bad row
      */
-    abstract boolean gather(int from, int to, int base);
+    abstract boolean block(int b);
 
     /**
      * Computes every block, on the threads that {@code parallel} and the size allow.
@@ -218,38 +220,6 @@ abstract class RowBlocks {
         return pool.getParallelism() + 1;
     }
 
-    /**
-     * Block b: its rows checked and gathered, −ln of its values by one bulk call, its per-class
-     * pairs.
-     *
-     * @return false if the batch must go to the per-example path
-     */
-    private boolean block(int b) {
-        int from = b * rowsPerBlock;
-        int to = Math.min(n, from + rowsPerBlock);
-        int base = b * k;
-        if (!gather(from, to, base)) {
-            return false;
-        }
-        double total = backend.informationNats(values, from, to, values);
-        if (!(total < Double.POSITIVE_INFINITY)) {
-            // some q_y = 0 (NaN cannot happen: every row was checked)
-            return false;
-        }
-        double[] v = values;
-        int[] y = classes;
-        double[] s = sums;
-        double[] c = errors;
-        for (int i = from; i < to; i++) {
-            int j = base + y[i];
-            double x = v[i];
-            double sj = s[j];
-            double t = sj + x;
-            c[j] += CompensatedSum.error(sj, x, t);
-            s[j] = t;
-        }
-        return true;
-    }
 
     /** Notes that block b stopped: the lowest such block wins. */
     private void stop(int b) {
@@ -321,8 +291,55 @@ abstract class RowBlocks {
         return ok & Math.abs((even + odd) - 1.0) <= accept;
     }
 
+    /** K-class rows: each block checks and gathers its rows in Java, then makes one bulk call. */
+    abstract static class Gathered extends RowBlocks {
+
+        Gathered(InformationMeasures backend, int n, int k, double tolerance, int[] classes) {
+            super(backend, n, k, tolerance, classes);
+        }
+
+        /**
+         * Checks the rows [from, to) in order, gathers q<sub>y</sub> into {@link #values} (and the
+         * classes into {@link #classes}, where the rows give them), and counts the classes at
+         * {@code counts[base + y]}.
+         *
+         * @return false if the batch must go to the per-example path (after checking every row)
+         * @throws LossInputException at the first bad row, as the per-example path throws it
+         */
+        abstract boolean gather(int from, int to, int base);
+
+        /** Block b: {@link #gather}, one bulk call, the per-class pairs. */
+        @Override
+        final boolean block(int b) {
+            int from = b * rowsPerBlock;
+            int to = Math.min(n, from + rowsPerBlock);
+            int base = b * k;
+            if (!gather(from, to, base)) {
+                return false;
+            }
+            double total = backend.informationNats(values, from, to, values);
+            if (!(total < Double.POSITIVE_INFINITY)) {
+                // some q_y = 0 (NaN cannot happen: every row was checked)
+                return false;
+            }
+            double[] v = values;
+            int[] y = classes;
+            double[] s = sums;
+            double[] c = errors;
+            for (int i = from; i < to; i++) {
+                int j = base + y[i];
+                double x = v[i];
+                double sj = s[j];
+                double t = sj + x;
+                c[j] += CompensatedSum.error(sj, x, t);
+                s[j] = t;
+            }
+            return true;
+        }
+    }
+
     /** Sparse categorical rows: a class index and a prediction row per example. */
-    static final class Sparse extends RowBlocks {
+    static final class Sparse extends Gathered {
 
         private final double[][] rows;
 
@@ -366,7 +383,7 @@ abstract class RowBlocks {
     }
 
     /** Categorical rows: a target row and a prediction row per example; only one-hot targets. */
-    static final class Categorical extends RowBlocks {
+    static final class Categorical extends Gathered {
 
         private final double[][] targets;
         private final double[][] rows;
@@ -432,6 +449,56 @@ abstract class RowBlocks {
                 counts[base + c]++;
             }
             return oneHot;
+        }
+    }
+
+    /**
+     * Binary rows on hard labels: an outcome y<sub>i</sub> and a probability or a logit per
+     * example, K = 2 (outcome 0, outcome 1), so a block holds {@value #BLOCK_ENTRIES}/2 examples.
+     * Each block is one bulk call of the backend on its range
+     * ({@link InformationMeasures#bernoulliInformationNats} or
+     * {@link InformationMeasures#bernoulliLogitInformationNats}), which checks the block's inputs in
+     * the same pass and writes its values; its two outcome sums become the block's pairs (s, 0).
+     * A block whose call reports a bad or soft input, or a loss of +∞, sends the batch to the
+     * per-example path; binary blocks never throw.
+     */
+    static final class Binary extends RowBlocks {
+
+        private final double[] y;
+        private final double[] p;
+        private final boolean logits;
+
+        /**
+         * A binary batch.
+         *
+         * @param backend computes the losses
+         * @param n the number of examples, ≥ 1
+         * @param y the outcomes, to be checked by the backend
+         * @param p the probabilities or logits of outcome 1, to be checked by the backend
+         * @param logits whether p holds logits
+         */
+        Binary(InformationMeasures backend, int n, double[] y, double[] p, boolean logits) {
+            super(backend, n, 2, 0.0, null);
+            this.y = y;
+            this.p = p;
+            this.logits = logits;
+        }
+
+        @Override
+        boolean block(int b) {
+            int from = b * rowsPerBlock;
+            int to = Math.min(n, from + rowsPerBlock);
+            double[] outcome = new double[2];
+            long ones = logits ? backend.bernoulliLogitInformationNats(y, p, from, to, values, outcome)
+                    : backend.bernoulliInformationNats(y, p, from, to, values, outcome);
+            if (ones < 0 || !(outcome[0] < Double.POSITIVE_INFINITY && outcome[1] < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+            counts[2 * b] = (to - from) - ones;
+            counts[2 * b + 1] = ones;
+            sums[2 * b] = outcome[0];
+            sums[2 * b + 1] = outcome[1];
+            return true;
         }
     }
 

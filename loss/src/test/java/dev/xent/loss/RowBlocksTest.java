@@ -257,6 +257,75 @@ class RowBlocksTest {
                 });
     }
 
+    // ---------------------------------------------------------------- binary
+
+    /** N binary examples: outcomes 0 or 1 and probabilities in (0, 1), or logits in [−40, 40]. */
+    private static double[][] binary(long seed, int n, boolean logits) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] y = new double[n];
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextInt(2);
+            p[i] = logits ? r.nextDouble(-40, 40) : r.nextDouble(0x1p-30, 1.0);
+        }
+        return new double[][] {y, p};
+    }
+
+    @Test
+    void binaryBatchesGiveTheSameBitsOnOneThreadAndOnSeveralAndThePerExampleCountsAndSums() throws Exception {
+        // two entries per example (outcome, prediction): blocks of 2^15 / 2 examples
+        int r = RowBlocks.rowsPerBlock(2);
+        assertThat(r).isEqualTo(16_384);
+        for (boolean logits : new boolean[] {false, true}) {
+            BinaryCrossEntropy loss = CrossEntropy.binary(logits ? Predictions.LOGITS : Predictions.PROBABILITIES)
+                    .using(BACKEND);
+            for (int n : new int[] {1, r - 1, r, r + 1, 2 * r, 2 * r + 1, 9 * r + 5}) {
+                double[][] d = binary(n, n, logits);
+                RowBlocks one = new RowBlocks.Binary(BACKEND, n, d[0], d[1], logits);
+                assertThat(one.run(false)).isTrue();
+                assertThat(one.blocks).isEqualTo((n - 1) / r + 1);
+                RowBlocks many = new RowBlocks.Binary(BACKEND, n, d[0], d[1], logits);
+                assertThat(inPool(3, () -> many.run(true))).isTrue();
+                assertThat(Arrays.equals(many.values, one.values)).as("values").isTrue();
+                assertThat(many.classCounts()).containsExactly(one.classCounts());
+                assertThat(Arrays.equals(many.classSums(), one.classSums())).as("sums").isTrue();
+                // against the per-example path's values, counted by hand and summed exactly
+                double[] perExample = loss.evaluate(d[0], d[1], ones(n)).perExample().orElseThrow();
+                assertThat(Arrays.equals(one.values, perExample)).as("values").isTrue();
+                long[] counts = new long[2];
+                BigDecimal[] exact = {BigDecimal.ZERO, BigDecimal.ZERO};
+                for (int i = 0; i < n; i++) {
+                    int c = (int) d[0][i];
+                    counts[c]++;
+                    exact[c] = exact[c].add(new BigDecimal(perExample[i]));
+                }
+                assertThat(one.classCounts()).containsExactly(counts);
+                for (int c = 0; c < 2; c++) {
+                    // each block's sum within 2 ulps (the bulk operation's promise), merged with
+                    // TwoSum and rounded once: 3 ulps
+                    double e = exact[c].doubleValue();
+                    assertThat(new BigDecimal(one.classSums()[c]).subtract(exact[c]).abs()).as("outcome %d", c)
+                            .isLessThanOrEqualTo(new BigDecimal(3 * Math.ulp(e)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBadBinaryExampleInALaterBlockSendsTheBatchToThePerExamplePathWhichNamesTheFirst() throws Exception {
+        int n = 5 * RowBlocks.rowsPerBlock(2) + 3;
+        double[][] d = binary(3, n, false);
+        d[0][4 * RowBlocks.rowsPerBlock(2) + 1] = 0.5;   // a soft target: not the batch path's
+        d[1][2 * RowBlocks.rowsPerBlock(2) + 7] = 1.5;   // a bad probability, lower
+        RowBlocks many = new RowBlocks.Binary(BACKEND, n, d[0], d[1], false);
+        assertThat(inPool(3, () -> many.run(true))).isFalse();
+        BinaryCrossEntropy loss = CrossEntropy.binary(Predictions.PROBABILITIES).using(BACKEND);
+        LossInputException e = catchThrowableOfType(LossInputException.class,
+                () -> inPool(3, () -> loss.evaluate(d[0], d[1])));
+        assertThat(e.exampleIndex()).isEqualTo(2 * RowBlocks.rowsPerBlock(2) + 7);
+        assertThat(e.value()).isEqualTo("1.5");
+    }
+
     // ---------------------------------------------------------------- threads
 
     /** The formulas, noting which threads compute; optionally holding each until two have come. */
@@ -269,8 +338,7 @@ class RowBlocksTest {
             this.twoThreads = waitForTwo ? new CountDownLatch(2) : null;
         }
 
-        @Override
-        public double informationNats(double[] p, int from, int to, double[] out) {
+        private void note() {
             if (threads.add(Thread.currentThread()) && twoThreads != null) {
                 twoThreads.countDown();
             }
@@ -281,7 +349,19 @@ class RowBlocksTest {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+
+        @Override
+        public double informationNats(double[] p, int from, int to, double[] out) {
+            note();
             return BACKEND.informationNats(p, from, to, out);
+        }
+
+        @Override
+        public long bernoulliInformationNats(double[] y, double[] p, int from, int to, double[] out,
+                double[] sums) {
+            note();
+            return BACKEND.bernoulliInformationNats(y, p, from, to, out, sums);
         }
     }
 
@@ -329,6 +409,26 @@ class RowBlocksTest {
             assertThat(several.threads).as("threads that computed blocks").hasSizeGreaterThanOrEqualTo(2);
         }
         assertSameBits(sequential, parallel);
+    }
+
+    @Test
+    void aLargeBinaryBatchIsComputedOnSeveralThreadsWithTheSameBits() throws Exception {
+        int n = 4 * RowBlocks.rowsPerBlock(2);
+        double[][] d = binary(8, n, false);
+        Recording alone = new Recording(false);
+        RowBlocks sequential = new RowBlocks.Binary(alone, n, d[0], d[1], false);
+        assertThat(sequential.run(false)).isTrue();
+        assertThat(alone.threads).containsExactly(Thread.currentThread());
+        Recording several = new Recording(Runtime.getRuntime().availableProcessors() >= 2);
+        RowBlocks parallel = new RowBlocks.Binary(several, n, d[0], d[1], false);
+        assertThat(inPool(3, () -> parallel.run(true))).isTrue();
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            assertThat(several.threads).hasSize(1);
+        } else {
+            assertThat(several.threads).as("threads that computed blocks").hasSizeGreaterThanOrEqualTo(2);
+        }
+        assertThat(Arrays.equals(parallel.values, sequential.values)).isTrue();
+        assertThat(Arrays.equals(parallel.classSums(), sequential.classSums())).isTrue();
     }
 
     @Test
