@@ -47,11 +47,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rows are checked, at a reason to leave the batch to the per-example path: a soft target row, or
  * a loss of +∞ (some q<sub>y</sub> = 0); a binary block throws nothing and stops at any bad or
  * soft example or loss of +∞ (its bulk call's result). Of all blocks that stopped, the lowest
- * decides — its exception is thrown, or the batch falls back — which is what the one-thread loop, going through
- * the blocks in order, does too. Every row below the lowest stopped block has passed its checks, so
- * the exception thrown is the lowest bad example's, exactly the per-example path's; and a fallback
- * is always right, since the per-example path checks everything again from the start. Threads skip
- * the blocks above a block known to have stopped.
+ * decides — its exception is thrown, or the batch falls back — which is what the one-thread loop,
+ * going through the blocks in order, does too. Every row below the lowest stopped block has passed
+ * its checks, so the exception thrown is the lowest bad example's, exactly the per-example path's;
+ * and a fallback is always right, since the per-example path checks everything again from the
+ * start. Threads skip the blocks above a block known to have stopped.
  *
  * <p>Allocation: the N values (and the N classes of a categorical batch), which the summary keeps;
  * per block K counts and K pairs (a binary block also an array of its two sums); on several threads
