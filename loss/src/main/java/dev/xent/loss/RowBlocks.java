@@ -84,13 +84,9 @@ abstract class RowBlocks {
     final int rowsPerBlock;
     /** The number of blocks, ⌈N/R⌉. */
     final int blocks;
-    /** The row-sum tolerance τ of the exact check. */
-    final double tolerance;
-    /** The margin of the plain row-sum test: τ − (2K + 4)·2<sup>−52</sup>. */
-    final double accept;
-    /** q<sub>y</sub> of each example, then −ln q<sub>y</sub>. */
+    /** The loss of each example (a K-class block first gathers q<sub>y</sub> here). */
     final double[] values;
-    /** The class of each example. */
+    /** The class of each example; null in a binary batch, whose outcomes are its classes. */
     final int[] classes;
     /** The class counts of block b at [b·K, b·K + K). */
     final long[] counts;
@@ -106,14 +102,12 @@ abstract class RowBlocks {
     /** On several threads: the lowest block known to have stopped, or {@link #blocks}. */
     private AtomicInteger stopped;
 
-    RowBlocks(InformationMeasures backend, int n, int k, double tolerance, int[] classes) {
+    RowBlocks(InformationMeasures backend, int n, int k, int[] classes) {
         this.backend = backend;
         this.n = n;
         this.k = k;
         this.rowsPerBlock = rowsPerBlock(k);
         this.blocks = (n - 1) / rowsPerBlock + 1;
-        this.tolerance = tolerance;
-        this.accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
         this.values = new double[n];
         this.classes = classes;
         this.counts = new long[blocks * k];
@@ -296,8 +290,15 @@ abstract class RowBlocks {
     /** K-class rows: each block checks and gathers its rows in Java, then makes one bulk call. */
     abstract static class Gathered extends RowBlocks {
 
+        /** The row-sum tolerance τ of the exact check. */
+        final double tolerance;
+        /** The margin of the plain row-sum test: τ − (2K + 4)·2<sup>−52</sup>. */
+        final double accept;
+
         Gathered(InformationMeasures backend, int n, int k, double tolerance, int[] classes) {
-            super(backend, n, k, tolerance, classes);
+            super(backend, n, k, classes);
+            this.tolerance = tolerance;
+            this.accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
         }
 
         /**
@@ -480,7 +481,7 @@ abstract class RowBlocks {
          * @param logits whether p holds logits
          */
         Binary(InformationMeasures backend, int n, double[] y, double[] p, boolean logits) {
-            super(backend, n, 2, 0.0, null);
+            super(backend, n, 2, null);
             this.y = y;
             this.p = p;
             this.logits = logits;
