@@ -15,7 +15,8 @@ loss      the loss datasets (binary 10^7, sparse 10^6 x 10; LossData reads the s
           means in long double; JMH LossBenchmark; numpy's one-liners and scikit-learn's log_loss on
           the same arrays. A benchmark that the JMH jar does not have is reported "not measured".
 csv       two files: 10^6 x 10 written by pandas' DataFrame.to_csv (shortest round-trip floats) and
-          10^7 x 10 with 6 decimals; `xent loss`, DuckDB (dev.xent.bench.DuckDbLogLoss) and
+          10^7 x 10 with 6 decimals; `xent loss` (java -jar, and through ./xent), DuckDB
+          (dev.xent.bench.DuckDbLogLoss) and
           pandas.read_csv + log_loss as whole processes, alternately, a few runs each (wall time,
           peak resident memory by wait4); each mean's error against the exact mean of the decimal
           values in the file.
@@ -736,11 +737,15 @@ def csv_file_runs(path, xent_extra):
     subprocess.run("cat '%s' > /dev/null" % path, shell=True, check=True)
     commands = {
         "xent": [JAVA, "-jar", str(CLI_JAR), "loss", str(path), "--json"] + xent_extra,
+        # the command a user runs: the same jar through the launcher (its class-data archive, the
+        # Vector API when the JVM has it); run once untimed below, so that it has built its archive
+        "launcher": [str(ROOT / "xent"), "loss", str(path), "--json"] + xent_extra,
         "duckdb": [JAVA, "-cp", "%s%s%s" % (CLASSES, os.pathsep, duckdb_jar()),
                    "dev.xent.bench.DuckDbLogLoss", str(path), "10"],
         "pandas": [SKLEARN_PYTHON, str(HERE / "loss_peers.py"), "csv", str(path)],
     }
     runs = {tool: [] for tool in commands}
+    timed(commands["launcher"])
     for i in range(CSV_RUNS):
         for tool, cmd in commands.items():
             wall, rss, out = timed(cmd)
@@ -754,6 +759,7 @@ def csv_file_runs(path, xent_extra):
     shown["duckdb"] = ("java -cp bench/target/classes:duckdb_jdbc.jar dev.xent.bench.DuckDbLogLoss"
                        " FILE 10")
     shown["xent"] = shown["xent"].replace(JAVA + " ", "java ", 1)
+    shown["launcher"] = "./" + shown["launcher"]  # relpath gave "xent loss FILE …"
     return {"rows": None, "bytes": path.stat().st_size, "commands": shown, "runs": runs}
 
 
@@ -934,7 +940,9 @@ def summary_rows(R):
         ref = exact(f["ref"]["value"])
         xe, de, pe = (ulps(runs[0]["value"], ref) for runs in (x, d, p))
         threads = d[0]["out"].get("threads")
-        rows.append((job + ": time", "%.2f s (%.2f–%.2f)" % (xt, xt, max(r["seconds"] for r in x)),
+        launcher = f["runs"].get("launcher")
+        via = "; `./xent` %.2f s" % min(r["seconds"] for r in launcher) if launcher else ""
+        rows.append((job + ": time", "%.2f s (%.2f–%.2f)%s" % (xt, xt, max(r["seconds"] for r in x), via),
                      "DuckDB %.2f s (%s threads); pandas + scikit-learn %.2f s" % (dt, threads, pt),
                      "%.2f× DuckDB's" % (xt / dt), "≤ %g× DuckDB's" % TARGET_CSV_VS_DUCKDB,
                      at_most(xt / dt, TARGET_CSV_VS_DUCKDB, " (more time)")))
@@ -1163,8 +1171,9 @@ def loss_tables(lo, verdicts):
 
 def csv_tables(c):
     L = ["## `xent loss` on CSV files against DuckDB and `pandas.read_csv` + `log_loss`", "",
-         "Each tool runs as a whole process (JVM or Python start-up included), %d times, the three"
-         " alternately, the file in the page cache; *wall time* is the minimum and the maximum of the"
+         "Each tool runs as a whole process (JVM or Python start-up included), %d times, the tools"
+         " alternately, the file in the page cache (`./xent` once more before, untimed, so that it"
+         " has built its class-data archive); *wall time* is the minimum and the maximum of the"
          " runs, *peak memory* the largest peak resident set (`wait4`'s `ru_maxrss`) of the runs. *ulps*:"
          " against the exact mean of the decimal values in the file." % c["runs_per_tool"], ""]
     names = {"pandas": "written by pandas' `DataFrame.to_csv(index=False)` from float64 probabilities"
@@ -1179,7 +1188,10 @@ def csv_tables(c):
               "The exact mean: %s, %s." % (f["ref"]["source"], mpmath.nstr(ref, 20)), "",
               "| implementation | command | wall time (min–max) | rows per second | peak memory | mean | ulps |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
-        for tool, label in (("xent", "xent `loss`"), ("duckdb", "DuckDB"), ("pandas", "pandas + scikit-learn")):
+        for tool, label in (("xent", "xent `loss`"), ("launcher", "xent `loss` through `./xent`"),
+                            ("duckdb", "DuckDB"), ("pandas", "pandas + scikit-learn")):
+            if tool not in f["runs"]:
+                continue  # results of a run before the launcher had its own row
             runs = f["runs"][tool]
             lo, hi = min(r["seconds"] for r in runs), max(r["seconds"] for r in runs)
             extra = ""
