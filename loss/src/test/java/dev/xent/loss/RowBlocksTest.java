@@ -129,7 +129,11 @@ class RowBlocksTest {
     private static void assertSameBits(RowBlocks one, RowBlocks many) {
         // Arrays.equals on double[] compares the bits (doubleToLongBits)
         assertThat(Arrays.equals(many.values, one.values)).as("values").isTrue();
-        assertThat(many.classes).as("classes").containsExactly(one.classes);
+        if (one.classes == null) {
+            assertThat(many.classes).as("classes of a binary batch").isNull();
+        } else {
+            assertThat(many.classes).as("classes").containsExactly(one.classes);
+        }
         assertThat(many.classCounts()).as("class counts").containsExactly(one.classCounts());
         assertThat(Arrays.equals(many.classSums(), one.classSums())).as("class sums %s and %s",
                 Arrays.toString(many.classSums()), Arrays.toString(one.classSums())).isTrue();
@@ -142,20 +146,29 @@ class RowBlocksTest {
     private static void assertAgreesWithThePerExamplePath(RowBlocks blocks, Sparse d, int k) {
         double[] perExample = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND)
                 .evaluate(d.classes(), d.rows(), ones(d.n())).perExample().orElseThrow();
+        assertAgreesWith(blocks, perExample, d.classes(), k, SUM_ULPS);
+    }
+
+    /**
+     * A computed batch's values against the per-example path's (the same bits), its class counts
+     * against counts by hand, and each class sum within {@code ulps} of the exact sum (BigDecimal)
+     * of the per-example values of that class.
+     */
+    private static void assertAgreesWith(RowBlocks blocks, double[] perExample, int[] classes, int k, double ulps) {
         assertThat(Arrays.equals(blocks.values, perExample)).as("values").isTrue();
         long[] counts = new long[k];
         BigDecimal[] exact = new BigDecimal[k];
         Arrays.fill(exact, BigDecimal.ZERO);
-        for (int i = 0; i < d.n(); i++) {
-            counts[d.classes()[i]]++;
-            exact[d.classes()[i]] = exact[d.classes()[i]].add(new BigDecimal(perExample[i]));
+        for (int i = 0; i < classes.length; i++) {
+            counts[classes[i]]++;
+            exact[classes[i]] = exact[classes[i]].add(new BigDecimal(perExample[i]));
         }
         assertThat(blocks.classCounts()).containsExactly(counts);
         double[] sums = blocks.classSums();
         for (int j = 0; j < k; j++) {
             double e = exact[j].doubleValue();
             assertThat(new BigDecimal(sums[j]).subtract(exact[j]).abs()).as("class %d", j)
-                    .isLessThanOrEqualTo(new BigDecimal(SUM_ULPS * Math.ulp(e)));
+                    .isLessThanOrEqualTo(new BigDecimal(ulps * Math.ulp(e)));
         }
     }
 
@@ -286,27 +299,12 @@ class RowBlocksTest {
                 assertThat(one.blocks).isEqualTo((n - 1) / r + 1);
                 RowBlocks many = new RowBlocks.Binary(BACKEND, n, d[0], d[1], logits);
                 assertThat(inPool(3, () -> many.run(true))).isTrue();
-                assertThat(Arrays.equals(many.values, one.values)).as("values").isTrue();
-                assertThat(many.classCounts()).containsExactly(one.classCounts());
-                assertThat(Arrays.equals(many.classSums(), one.classSums())).as("sums").isTrue();
-                // against the per-example path's values, counted by hand and summed exactly
+                assertSameBits(one, many);
+                // each block's sum within 2 ulps (the bulk operation's promise), merged with TwoSum
+                // and rounded once: 3 ulps
                 double[] perExample = loss.evaluate(d[0], d[1], ones(n)).perExample().orElseThrow();
-                assertThat(Arrays.equals(one.values, perExample)).as("values").isTrue();
-                long[] counts = new long[2];
-                BigDecimal[] exact = {BigDecimal.ZERO, BigDecimal.ZERO};
-                for (int i = 0; i < n; i++) {
-                    int c = (int) d[0][i];
-                    counts[c]++;
-                    exact[c] = exact[c].add(new BigDecimal(perExample[i]));
-                }
-                assertThat(one.classCounts()).containsExactly(counts);
-                for (int c = 0; c < 2; c++) {
-                    // each block's sum within 2 ulps (the bulk operation's promise), merged with
-                    // TwoSum and rounded once: 3 ulps
-                    double e = exact[c].doubleValue();
-                    assertThat(new BigDecimal(one.classSums()[c]).subtract(exact[c]).abs()).as("outcome %d", c)
-                            .isLessThanOrEqualTo(new BigDecimal(3 * Math.ulp(e)));
-                }
+                int[] outcomes = Arrays.stream(d[0]).mapToInt(y -> (int) y).toArray();
+                assertAgreesWith(one, perExample, outcomes, 2, 3);
             }
         }
     }
