@@ -108,6 +108,22 @@ final class BatchPaths {
     }
 
     /**
+     * {@link #sparse} on rows held flat, row-major (example i's row at [i·K, i·K + K) of
+     * {@code entries}), with the same values, checks and errors ({@link RowBlocks.SparseRowMajor}).
+     *
+     * @return the summary, or null if the per-example path must run (see the class documentation)
+     * @throws IllegalStateException if {@value RowBlocks#PARALLEL_PROPERTY} is neither true nor false
+     */
+    static LossSummary sparseRowMajor(SparseCrossEntropy loss, int[] classes, double[] entries, int n) {
+        if (n == 0 || loss.predictions() != Predictions.PROBABILITIES || !plain(loss.options())) {
+            return null;
+        }
+        RowBlocks batch = new RowBlocks.SparseRowMajor(loss.backend(), n, loss.numClasses(),
+                loss.rowSumTolerance(), classes, entries);
+        return batch.run(RowBlocks.parallelAllowed()) ? record(loss, batch) : null;
+    }
+
+    /**
      * Categorical cross-entropy from probability rows against one-hot target rows: H(t, q) =
      * −ln q<sub>c</sub> for the class c of t, through
      * {@link InformationMeasures#informationNats(double[], int, int, double[])} on the gathered

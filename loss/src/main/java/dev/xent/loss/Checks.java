@@ -145,6 +145,18 @@ final class Checks {
         return targets;
     }
 
+    /** N rows of K held flat, row-major: exactly N·K entries; returns N. */
+    static int rowMajorEntries(int examples, int entries, int k) {
+        long expected = (long) examples * k;
+        if (entries != expected) {
+            throw LossInputException.of(-1, -1, Input.DATASET, entries,
+                    expected + " prediction entries",
+                    "%d targets and %d classes need %d prediction entries (one row of %d per"
+                            + " example, row-major), but there are %d", examples, k, expected, k, entries);
+        }
+        return examples;
+    }
+
     /** A categorical loss has at least 2 classes (a configuration error, not bad input). */
     static int numClasses(int k) {
         if (k < 2) {

@@ -3,6 +3,7 @@ package dev.xent.loss;
 import dev.xent.InformationMeasures;
 import dev.xent.loss.LossInputException.Input;
 import dev.xent.sum.CompensatedSum;
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A batch of N rows of K entries cut into fixed blocks, checked and computed on one thread or
- * several, its per-class sums merged in a fixed order: the work of {@link BatchPaths#sparse},
+ * several, its per-class sums merged in a fixed order: the work of {@link BatchPaths#sparse}
+ * (rows as arrays, or flat and row-major: {@link BatchPaths#sparseRowMajor}),
  * {@link BatchPaths#categorical} and {@link BatchPaths#binary} (a binary example is a row of two,
  * its outcome and its prediction, with the classes 0 and 1; {@link Binary}).
  *
@@ -382,6 +384,95 @@ abstract class RowBlocks {
                 counts[base + label]++;
             }
             return true;
+        }
+    }
+
+    /**
+     * Sparse categorical rows held flat, row-major: example i's row at [i·K, i·K + K) of one
+     * array. The same checks, values and errors as {@link Sparse} on the same rows.
+     */
+    static final class SparseRowMajor extends Gathered {
+
+        private final double[] entries;
+
+        /**
+         * A sparse batch over row-major entries; the classes and the entries are the caller's
+         * (read only).
+         *
+         * @param backend computes −ln q<sub>y</sub>
+         * @param n the number of examples, ≥ 1
+         * @param k the number of classes
+         * @param tolerance the row-sum tolerance
+         * @param classes y<sub>i</sub>, to be checked
+         * @param entries N·K prediction entries, to be checked
+         */
+        SparseRowMajor(InformationMeasures backend, int n, int k, double tolerance, int[] classes,
+                double[] entries) {
+            super(backend, n, k, tolerance, classes);
+            this.entries = entries;
+        }
+
+        /**
+         * A first pass without a branch per row: every label in range, every entry in [0, 1] and
+         * every plain row sum within the margin of 1, gathered and counted as it goes (a bad label
+         * reads and counts class 0). The test is written out here rather than calling
+         * {@link RowBlocks#clearlyADistribution}, which C2 would not inline into this loop. If
+         * any row is in doubt, the block is checked again row by row, in order, with the
+         * per-example checks.
+         */
+        @Override
+        boolean gather(int from, int to, int base) {
+            int k = this.k;
+            double accept = this.accept;
+            int[] classes = this.classes;
+            double[] entries = this.entries;
+            double[] values = this.values;
+            long[] counts = this.counts;
+            boolean ok = true;
+            for (int i = from; i < to; i++) {
+                int label = classes[i];
+                boolean inRange = label >= 0 & label < k;
+                int start = i * k;
+                int end = start + k;
+                double even = 0.0;
+                double odd = 0.0;
+                int j = start;
+                for (; j + 1 < end; j += 2) {
+                    double a = entries[j];
+                    double b = entries[j + 1];
+                    ok &= a >= 0.0 & a <= 1.0 & b >= 0.0 & b <= 1.0;
+                    even += a;
+                    odd += b;
+                }
+                if (j < end) {
+                    double a = entries[j];
+                    ok &= a >= 0.0 & a <= 1.0;
+                    even += a;
+                }
+                ok &= inRange & Math.abs((even + odd) - 1.0) <= accept;
+                int y = inRange ? label : 0;
+                values[i] = entries[start + y];
+                counts[base + y]++;
+            }
+            if (!ok) {
+                checkRowByRow(from, to, base);
+            }
+            return true;
+        }
+
+        /** The rows [from, to) checked in order as {@link Sparse} checks them, recounted. */
+        private void checkRowByRow(int from, int to, int base) {
+            Arrays.fill(counts, base, base + k, 0L);
+            for (int i = from; i < to; i++) {
+                int label = classes[i];
+                Checks.label(label, k, i);
+                double[] row = Arrays.copyOfRange(entries, i * k, i * k + k);
+                if (!clearlyADistribution(row, k, accept)) {
+                    Predictions.PROBABILITIES.checkRow(row, k, tolerance, i);
+                }
+                values[i] = row[label];
+                counts[base + label]++;
+            }
         }
     }
 

@@ -345,6 +345,145 @@ class BatchPathsTest {
         assertThat(counting.bulk.get()).isEqualTo(1);
     }
 
+    // ---------------------------------------------------------------- sparse, row-major
+
+    private static double[] rowMajor(double[][] rows, int k) {
+        return RowBlocksTest.rowMajor(rows, k);
+    }
+
+    @Test
+    void rowMajorBatchesGiveTheSameBitsAsTheRowsAndThePerExampleValues() {
+        SplittableRandom r = new SplittableRandom(19);
+        for (int k : new int[] {2, 3, 10}) {
+            SparseCrossEntropy loss = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
+            int blockRows = RowBlocks.rowsPerBlock(k);
+            int[] sizes = Arrays.copyOf(SIZES, SIZES.length + 3);
+            sizes[SIZES.length] = blockRows - 1;
+            sizes[SIZES.length + 1] = blockRows + 1;
+            sizes[SIZES.length + 2] = 3 * blockRows + 7;
+            for (int n : sizes) {
+                int[] classes = new int[n];
+                double[][] rows = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    rows[i] = row(r, k);
+                    do {
+                        classes[i] = r.nextInt(k);
+                    } while (rows[i][classes[i]] == 0.0);
+                }
+                double[] flat = rowMajor(rows, k);
+                LossSummary byRows = loss.evaluate(classes, rows);
+                LossSummary rowMajor = loss.evaluateRowMajor(classes, flat);
+                assertThat(rowMajor.perExample().orElseThrow()).containsExactly(byRows.perExample().orElseThrow());
+                assertThat(Double.doubleToLongBits(rowMajor.sum())).as("n = %d", n)
+                        .isEqualTo(Double.doubleToLongBits(byRows.sum()));
+                assertSameSummary(rowMajor, loss.evaluateRowMajor(classes, flat, ones(n)));
+            }
+        }
+    }
+
+    @Test
+    void rowMajorBatchOfKnownRowsGivesTheNegativeLogLikelihoods() {
+        Counting counting = new Counting();
+        SparseCrossEntropy loss = CrossEntropy.sparse(3, Predictions.PROBABILITIES).using(counting);
+        LossSummary s = loss.evaluateRowMajor(new int[] {0, 2, 1}, new double[] {0.7, 0.2, 0.1, 0.25, 0.25, 0.5,
+            0.0, 1.0, 0.0});
+        assertThat(counting.bulk.get()).isEqualTo(1);
+        // mpmath: −ln 0.7 = 0.35667494393873244, −ln 0.5 = 0.69314718055994531, −ln 1 = 0
+        assertThat(s.perExample().orElseThrow()).containsExactly(new double[] {0.35667494393873244,
+            0.69314718055994531, 0.0}, within(2 * Math.ulp(0.7)));
+        assertThat(s.classCount(2)).isEqualTo(1);
+        // q_y = 0: +∞ through the per-example path
+        assertThat(loss.evaluateRowMajor(new int[] {0}, new double[] {0.0, 1.0, 0.0}).mean())
+                .isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void rowMajorEntriesMustBeNTimesKAndWeightsN() {
+        SparseCrossEntropy loss = CrossEntropy.sparse(3, Predictions.PROBABILITIES).using(BACKEND);
+        for (int entries : new int[] {0, 5, 7}) {
+            LossInputException e = catchThrowableOfType(LossInputException.class,
+                    () -> loss.evaluateRowMajor(new int[] {0, 1}, new double[entries]));
+            assertThat(e).as("%d entries", entries).isNotNull();
+            assertThat(e.exampleIndex()).isEqualTo(-1);
+            assertThat(e.input()).isEqualTo(LossInputException.Input.DATASET);
+            assertThat(e.getMessage()).isEqualTo("2 targets and 3 classes need 6 prediction entries (one row of 3"
+                    + " per example, row-major), but there are " + entries);
+        }
+        assertThatThrownBy(() -> loss.evaluateRowMajor(new int[] {0, 1}, new double[] {1, 0, 0, 0, 1, 0},
+                new double[] {1}))
+                .isInstanceOf(LossInputException.class).hasMessage("1 sample weights for 2 examples");
+        // no examples: the rows' error (there is no mean)
+        LossInputException empty = catchThrowableOfType(LossInputException.class,
+                () -> loss.evaluate(new int[0], new double[0][]));
+        assertThatThrownBy(() -> loss.evaluateRowMajor(new int[0], new double[0]))
+                .isInstanceOf(LossInputException.class).hasMessage(empty.getMessage());
+    }
+
+    @Test
+    void badRowMajorInputIsReportedAtItsIndexAsTheRowsReportIt() {
+        int k = 3;
+        SparseCrossEntropy loss = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
+        int n = 21;
+        for (int i = 0; i < n; i++) {
+            for (int which = 0; which < 7; which++) {
+                int[] classes = new int[n];
+                double[][] rows = new double[n][];
+                for (int j = 0; j < n; j++) {
+                    rows[j] = new double[] {0.2, 0.3, 0.5};
+                }
+                switch (which) {
+                    case 0 -> classes[i] = -1;
+                    case 1 -> classes[i] = k;
+                    case 2 -> rows[i] = new double[] {0.2, Double.NaN, 0.5};
+                    case 3 -> rows[i] = new double[] {-0.1, 0.6, 0.5};
+                    case 4 -> rows[i] = new double[] {0.2, 0.3, 0.51};
+                    case 5 -> rows[i] = new double[] {0.0, 0.0, Double.POSITIVE_INFINITY};
+                    default -> rows[i] = new double[] {1.5, 0.0, 0.0};
+                }
+                double[] flat = rowMajor(rows, k);
+                assertSameError(() -> loss.evaluateRowMajor(classes, flat), () -> loss.evaluate(classes, rows, ones(n)),
+                        i);
+                assertSameError(() -> loss.evaluateRowMajor(classes, flat, ones(n)),
+                        () -> loss.evaluate(classes, rows, ones(n)), i);
+            }
+        }
+    }
+
+    @Test
+    void rowMajorRowsNearTheToleranceAreDecidedByTheExactCheck() {
+        SparseCrossEntropy loss = CrossEntropy.sparse(2, Predictions.PROBABILITIES).using(BACKEND)
+                .withRowSumTolerance(1e-9);
+        double inside = 1e-9 - 0x1p-40;
+        double outside = 1e-9 + 0x1p-40;
+        LossSummary in = loss.evaluateRowMajor(new int[] {0, 1}, new double[] {0.5, 0.5, 0.5, 0.5 + inside});
+        assertThat(in.perExample().orElseThrow()).containsExactly(-Math.log(0.5), -Math.log(0.5 + inside));
+        double[][] out = {{0.5, 0.5}, {0.5, 0.5 + outside}};
+        assertSameError(() -> loss.evaluateRowMajor(new int[] {0, 0}, rowMajor(out, 2)),
+                () -> loss.evaluate(new int[] {0, 0}, out, ones(2)), 1);
+    }
+
+    @Test
+    void rowMajorOptionsTheBatchPathDoesNotHandleGoExampleByExample() {
+        Counting counting = new Counting();
+        SparseCrossEntropy loss = CrossEntropy.sparse(3, Predictions.PROBABILITIES).using(counting);
+        int[] classes = {0, 1, 2, 1};
+        double[][] rows = {{0.7, 0.2, 0.1}, {0.0, 1.0, 0.0}, {0.3, 0.3, 0.4}, {0.1, 0.8, 0.1}};
+        double[] flat = rowMajor(rows, 3);
+        for (SparseCrossEntropy other : new SparseCrossEntropy[] {loss.withClipping(Clipping.KERAS),
+            loss.withLabelSmoothing(0.1), loss.withClassWeights(1, 2, 3),
+            loss.withOptions(loss.options().withProfile(Profile.SKLEARN_LEGACY)),
+            loss.withOptions(loss.options().withProfile(Profile.PYTORCH))}) {
+            assertSameSummary(other.evaluateRowMajor(classes, flat), other.evaluate(classes, rows, ones(4)));
+        }
+        SparseCrossEntropy logits = CrossEntropy.sparse(3, Predictions.LOGITS).using(counting);
+        assertSameSummary(logits.evaluateRowMajor(classes, flat), logits.evaluate(classes, rows));
+        double[] weights = {1, 0.5, 2, 0};
+        assertSameSummary(loss.evaluateRowMajor(classes, flat, weights), loss.evaluate(classes, rows, weights));
+        assertThat(counting.bulk.get()).isZero();
+        // the rows are the caller's: read, never written
+        assertThat(flat).containsExactly(rowMajor(rows, 3));
+    }
+
     // ---------------------------------------------------------------- categorical
 
     @Test

@@ -87,6 +87,11 @@ class RowBlocksTest {
             return classes.length;
         }
 
+        /** The rows flat, row-major; a missing row becomes one that sums to 1.1. */
+        double[] rowMajor(int k) {
+            return RowBlocksTest.rowMajor(rows, k);
+        }
+
         double[][] oneHot(int k) {
             double[][] t = new double[n()][k];
             for (int i = 0; i < n(); i++) {
@@ -94,6 +99,20 @@ class RowBlocksTest {
             }
             return t;
         }
+    }
+
+    /** Rows of K flat, row-major; a missing row becomes one that sums to 1.1 (bad as well). */
+    static double[] rowMajor(double[][] rows, int k) {
+        double[] flat = new double[rows.length * k];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null) {
+                flat[i * k] = 0.5;
+                flat[i * k + 1] = 0.6;
+            } else {
+                System.arraycopy(rows[i], 0, flat, i * k, k);
+            }
+        }
+        return flat;
     }
 
     private static double[] ones(int n) {
@@ -119,6 +138,11 @@ class RowBlocksTest {
     private static RowBlocks sparseBlocks(InformationMeasures backend, Sparse d, int k) {
         return new RowBlocks.Sparse(backend, d.n(), k, LossOptions.DEFAULTS.rowSumTolerance(k), d.classes(),
                 d.rows());
+    }
+
+    private static RowBlocks rowMajorBlocks(InformationMeasures backend, Sparse d, int k) {
+        return new RowBlocks.SparseRowMajor(backend, d.n(), k, LossOptions.DEFAULTS.rowSumTolerance(k),
+                d.classes(), d.rowMajor(k));
     }
 
     private static RowBlocks categoricalBlocks(InformationMeasures backend, Sparse d, int k) {
@@ -207,6 +231,13 @@ class RowBlocksTest {
             assertSameBits(oneHot, oneHotMany);
             // a one-hot target gives its class and the same −ln q_c as the label
             assertSameBits(one, oneHot);
+            // the same rows held flat, row-major
+            RowBlocks flat = rowMajorBlocks(BACKEND, d, k);
+            RowBlocks flatMany = rowMajorBlocks(BACKEND, d, k);
+            assertThat(flat.run(false)).isTrue();
+            assertThat(inPool(3, () -> flatMany.run(true))).isTrue();
+            assertSameBits(one, flat);
+            assertSameBits(one, flatMany);
         }
     }
 
@@ -502,6 +533,12 @@ class RowBlocksTest {
                 assertSameError(() -> one.run(false), () -> sparse.evaluate(classes, rows, ones(n)), at[0]);
                 assertSameError(pooled(() -> categorical.evaluate(oneHot, rows)),
                         () -> categorical.evaluate(oneHot, rows, ones(n)), at[0]);
+                double[] flat = rowMajor(rows, k);
+                assertSameError(pooled(() -> sparse.evaluateRowMajor(classes, flat)),
+                        () -> sparse.evaluate(classes, rows, ones(n)), at[0]);
+                RowBlocks flatOne = new RowBlocks.SparseRowMajor(BACKEND, n, k, sparse.rowSumTolerance(), classes,
+                        flat);
+                assertSameError(() -> flatOne.run(false), () -> sparse.evaluate(classes, rows, ones(n)), at[0]);
             }
         }
     }
@@ -531,6 +568,16 @@ class RowBlocksTest {
         RowBlocks fallBackMany = new RowBlocks.Sparse(BACKEND, n, k, sparse.rowSumTolerance(), toZero, infinite);
         assertThat(fallBackMany.run(true)).isFalse();
         assertThat(sparse.evaluate(toZero, infinite).mean()).isEqualTo(Double.POSITIVE_INFINITY);
+        double[] flatInfinite = rowMajor(infinite, k);
+        assertThat(new RowBlocks.SparseRowMajor(BACKEND, n, k, sparse.rowSumTolerance(), toZero, flatInfinite)
+                .run(true)).isFalse();
+        assertThat(sparse.evaluateRowMajor(toZero, flatInfinite).mean()).isEqualTo(Double.POSITIVE_INFINITY);
+        // flat too, a bad row after the block that falls back is found
+        double[][] badAfter = infinite.clone();
+        badAfter[6 * r + 2] = new double[] {1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        double[] flatBadAfter = rowMajor(badAfter, k);
+        assertSameError(pooled(() -> sparse.evaluateRowMajor(toZero, flatBadAfter)),
+                () -> sparse.evaluate(toZero, badAfter, ones(n)), 6 * r + 2);
 
         // a soft target in block 2, a bad prediction row in block 9 and a bad target row in block 4
         double[][] targets = d.oneHot(k);

@@ -143,6 +143,20 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void theRowMajorExampleReadsOneRowOfKPerExample() {
+        // LOSSES:begin row-major-example
+        int[] y = {0, 2};
+        double[] q = {0.7, 0.2, 0.1,     // example 0
+                      0.25, 0.25, 0.5};  // example 1
+        double mean = CrossEntropy.sparse(3, Predictions.PROBABILITIES)
+                .evaluateRowMajor(y, q).mean();           // (−ln 0.7 − ln 0.5) / 2 = 0.5249110622493389
+        // LOSSES:end row-major-example
+
+        // mpmath at 50 digits: (−ln 0.7 − ln 0.5)/2 = 0.524911062249338844…, nearest double as shown
+        assertThat(mean).isCloseTo(0.5249110622493389, within(2e-16));
+    }
+
+    @Test
     void theProfileExampleReproducesPyTorchsClampAndKerassRescaling() {
         // LOSSES:begin profile-example
         LossOptions torch = LossOptions.DEFAULTS.withProfile(Profile.PYTORCH);
