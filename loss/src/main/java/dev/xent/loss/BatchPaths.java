@@ -146,7 +146,8 @@ final class BatchPaths {
     /** A computed batch's values, class counts and merged per-class sums, recorded into a new tally. */
     private static LossSummary record(Loss loss, RowBlocks batch) {
         Tally tally = new Tally(batch.k, true);
-        tally.recordBatch(batch.values, batch.classCounts(), batch.classSums());
+        double[][] pairs = batch.classPairs();
+        tally.recordBatch(batch.values, batch.classCounts(), pairs[0], pairs[1]);
         return tally.summary(loss);
     }
 }

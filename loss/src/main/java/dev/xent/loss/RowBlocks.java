@@ -249,7 +249,24 @@ abstract class RowBlocks {
      * @return K sums, each rounded once from its merged pair
      */
     final double[] classSums() {
+        double[][] pairs = classPairs();
         double[] total = new double[k];
+        for (int j = 0; j < k; j++) {
+            total[j] = CompensatedSum.value(pairs[0][j], pairs[1][j]);
+        }
+        return total;
+    }
+
+    /**
+     * Each class's merged pair before its rounding: the running sums s<sub>j</sub> (finite,
+     * ≥ 0) and their accumulated errors c<sub>j</sub> (any sign, tiny against s<sub>j</sub>),
+     * so that a caller can carry s<sub>j</sub> + c<sub>j</sub> on without rounding it first.
+     *
+     * @return {s, c}, K entries each
+     */
+    final double[][] classPairs() {
+        double[] heads = new double[k];
+        double[] tails = new double[k];
         for (int j = 0; j < k; j++) {
             double s = 0.0;
             double c = 0.0;
@@ -259,9 +276,10 @@ abstract class RowBlocks {
                 c += CompensatedSum.error(s, x, t) + errors[b * k + j];
                 s = t;
             }
-            total[j] = CompensatedSum.value(s, c);
+            heads[j] = s;
+            tails[j] = c;
         }
-        return total;
+        return new double[][] {heads, tails};
     }
 
     /**

@@ -88,6 +88,16 @@ final class ScaledSum {
     }
 
     /**
+     * Adds the error term of a compensated pair whose head went in by {@link #addProduct(double,
+     * double)}: any sign, tiny against the sum.
+     *
+     * @param c the pair's error term, finite
+     */
+    void addTail(double c) {
+        addScaled(c, 0);
+    }
+
+    /**
      * Adds another sum (the merge of split work).
      *
      * @param other another sum; unchanged

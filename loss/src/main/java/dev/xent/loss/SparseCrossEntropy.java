@@ -199,9 +199,9 @@ public final class SparseCrossEntropy implements CrossEntropy {
      * shape [N, K] usually is: example i's row is {@code predictions[i·K]} …
      * {@code predictions[i·K + K − 1]}. The same losses, checks, exceptions (the example's index
      * i, the class j of entry i·K + j) and bits as {@link #evaluate(int[], double[][])} on the same
-     * rows; without an array per row, the batch path reads less memory (about twice as fast on the
-     * machines measured, docs/performance.md). Where the batch path does not apply, each row is
-     * copied in turn and taken example by example.
+     * rows; without an array object per row, the batch path reads less memory and reads it in
+     * order (docs/performance.md, "A row-major overload"). Where the batch path does not apply,
+     * each row is copied in turn and taken example by example; the caller's array is only read.
      *
      * @param classes y<sub>i</sub> ∈ {0, …, K−1}
      * @param predictions N·K entries in this loss's form, example by example

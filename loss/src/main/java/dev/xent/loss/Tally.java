@@ -149,24 +149,27 @@ final class Tally {
     /**
      * Records a whole batch of unweighted examples with finite losses at once, as
      * {@link BatchPaths} computes them: the same state as recording each with weight 1, up to the
-     * grouping of the compensated sums (each class's sum comes in as one term, already compensated,
-     * and the total as the sum of the class sums). Only on an empty tally that keeps per-example
+     * grouping of the compensated sums (each class's sum comes in as its compensated pair
+     * s<sub>j</sub> + c<sub>j</sub>, unrounded, and the total as the sum of those pairs). Only on an empty tally that keeps per-example
      * values; the array {@code values} becomes the per-example values, handed to the summary
      * without a copy, and the tally takes no further examples.
      *
      * @param values the N losses, finite, ≥ 0
      * @param classCounts the number of examples of each class
-     * @param classSums the compensated sum of the losses of each class, finite, ≥ 0
+     * @param classHeads the running sum s<sub>j</sub> of the losses of each class, finite, ≥ 0
+     * @param classTails the accumulated error c<sub>j</sub> of each, finite, any sign
      */
-    void recordBatch(double[] values, long[] classCounts, double[] classSums) {
+    void recordBatch(double[] values, long[] classCounts, double[] classHeads, double[] classTails) {
         if (count != 0 || this.values == null) {
             throw new IllegalStateException("a batch is recorded only into an empty batch tally");
         }
         for (int c = 0; c < classCount.length; c++) {
             classCount[c] = classCounts[c];
             classWeight[c].addProduct(classCounts[c], 1.0);
-            classSum[c].addProduct(classSums[c], 1.0);
-            sum.addProduct(classSums[c], 1.0);
+            classSum[c].addProduct(classHeads[c], 1.0);
+            classSum[c].addTail(classTails[c]);
+            sum.addProduct(classHeads[c], 1.0);
+            sum.addTail(classTails[c]);
         }
         weightSum.addProduct(values.length, 1.0);
         this.values = values;

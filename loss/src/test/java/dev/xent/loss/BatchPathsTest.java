@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.xent.testing.FormulaMeasures;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -343,6 +345,39 @@ class BatchPathsTest {
         assertThat(counting.bulk.get()).isZero();
         loss.evaluate(classes, rows);
         assertThat(counting.bulk.get()).isEqualTo(1);
+    }
+
+    /**
+     * The batch sum carries each class's compensated pair on unrounded, so it is the exact sum of
+     * the per-example values rounded once (0.5 ulp; rounding each class sum first, as the path
+     * once did, missed that by a fraction of an ulp in a few of these batches), and the mean,
+     * one division later, within 1 ulp of the exact mean.
+     */
+    @Test
+    void batchSumIsTheExactSumOfThePerExampleValuesRoundedOnce() {
+        SplittableRandom r = new SplittableRandom(23);
+        SparseCrossEntropy loss = CrossEntropy.sparse(10, Predictions.PROBABILITIES).using(BACKEND);
+        for (int trial = 0; trial < 40; trial++) {
+            int n = 2_000 + r.nextInt(8_000);
+            int[] classes = new int[n];
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = row(r, 10);
+                do {
+                    classes[i] = r.nextInt(10);
+                } while (rows[i][classes[i]] == 0.0);
+            }
+            LossSummary s = loss.evaluate(classes, rows);
+            BigDecimal exact = BigDecimal.ZERO;
+            for (double v : s.perExample().orElseThrow()) {
+                exact = exact.add(new BigDecimal(v));
+            }
+            assertThat(new BigDecimal(s.sum()).subtract(exact).abs()).as("trial %d, n = %d", trial, n)
+                    .isLessThanOrEqualTo(new BigDecimal(Math.ulp(s.sum()) / 2));
+            BigDecimal exactMean = exact.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128);
+            assertThat(new BigDecimal(s.mean()).subtract(exactMean).abs()).as("trial %d, n = %d", trial, n)
+                    .isLessThanOrEqualTo(new BigDecimal(Math.ulp(s.mean())));
+        }
     }
 
     // ---------------------------------------------------------------- sparse, row-major
