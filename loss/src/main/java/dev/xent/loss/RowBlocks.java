@@ -431,15 +431,26 @@ abstract class RowBlocks {
         }
 
         /**
-         * A first pass without a branch per row: every label in range, every entry in [0, 1] and
-         * every plain row sum within the margin of 1, gathered and counted as it goes (a bad label
-         * reads and counts class 0). The test is written out here rather than calling
-         * {@link RowBlocks#clearlyADistribution}, which C2 would not inline into this loop. If
-         * any row is in doubt, the block is checked again row by row, in order, with the
-         * per-example checks.
+         * {@link #firstPass}; if any row is in doubt, the block is checked again row by row, in
+         * order, with the per-example checks.
          */
         @Override
         boolean gather(int from, int to, int base) {
+            if (!firstPass(from, to, base)) {
+                checkRowByRow(from, to, base);
+            }
+            return true;
+        }
+
+        /**
+         * A first pass without a branch per row, gathering and counting as it goes (a bad label
+         * reads and counts class 0). The test of {@link RowBlocks#clearlyADistribution} is written
+         * out here rather than called, as C2 would not inline it into this loop.
+         *
+         * @return whether every label is in range, every entry in [0, 1] and every plain row sum
+         *     within the margin of 1 (then the gathered values and counts are right)
+         */
+        boolean firstPass(int from, int to, int base) {
             int k = this.k;
             double accept = this.accept;
             int[] classes = this.classes;
@@ -472,10 +483,7 @@ abstract class RowBlocks {
                 values[i] = entries[start + y];
                 counts[base + y]++;
             }
-            if (!ok) {
-                checkRowByRow(from, to, base);
-            }
-            return true;
+            return ok;
         }
 
         /** The rows [from, to) checked in order as {@link Sparse} checks them, recounted. */

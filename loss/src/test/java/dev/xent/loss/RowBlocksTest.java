@@ -11,7 +11,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.xent.InformationMeasures;
 import dev.xent.testing.FormulaMeasures;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -600,5 +602,181 @@ class RowBlocksTest {
         assertThat(softOnly.run(false)).isFalse();
         RowBlocks softMany = new RowBlocks.Categorical(BACKEND, n, k, categorical.rowSumTolerance(), targets, rows);
         assertThat(softMany.run(true)).isFalse();
+    }
+
+    // ---------------------------------------------------------------- the first, plain test
+
+    /** e_j of K: 1 at j and 0 elsewhere. */
+    private static double[] unit(int k, int j) {
+        double[] e = new double[k];
+        e[j] = 1.0;
+        return e;
+    }
+
+    /** A row-major batch of the rows with the labels, and the first pass over all of it. */
+    private static RowBlocks.SparseRowMajor firstPassOver(int[] classes, double[][] rows, int k, double tolerance) {
+        return new RowBlocks.SparseRowMajor(BACKEND, rows.length, k, tolerance, classes, rowMajor(rows, k));
+    }
+
+    /**
+     * Rows beyond doubt: every e_j (entries exactly 0 and 1, at even, odd and last positions), the
+     * uniform row, a row of the data; with the labels 0 … K−1.
+     */
+    private static double[][] clearRows(int k) {
+        double[][] rows = new double[k + 2][];
+        for (int j = 0; j < k; j++) {
+            rows[j] = unit(k, j);
+        }
+        rows[k] = new double[k];
+        Arrays.fill(rows[k], 1.0 / k);
+        rows[k + 1] = row(new SplittableRandom(k), k);
+        return rows;
+    }
+
+    @Test
+    void thePlainTestAcceptsEveryRowBeyondDoubtAndTheFirstPassGathersAndCountsIt() {
+        for (int k = 2; k <= 6; k++) {
+            double tolerance = LossOptions.DEFAULTS.rowSumTolerance(k);
+            double accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
+            double[][] rows = clearRows(k);
+            int n = rows.length;
+            int[] classes = new int[n];
+            long[] counts = new long[k];
+            for (int i = 0; i < n; i++) {
+                assertThat(RowBlocks.clearlyADistribution(rows[i], k, accept)).as("k = %d, %s", k,
+                        Arrays.toString(rows[i])).isTrue();
+                classes[i] = (i + 1) % k;
+                counts[classes[i]]++;
+            }
+            RowBlocks.SparseRowMajor flat = firstPassOver(classes, rows, k, tolerance);
+            assertThat(flat.firstPass(0, n, 0)).as("k = %d", k).isTrue();
+            for (int i = 0; i < n; i++) {
+                assertThat(flat.values[i]).isEqualTo(rows[i][classes[i]]);
+            }
+            assertThat(Arrays.copyOf(flat.counts, k)).containsExactly(counts);
+        }
+    }
+
+    /**
+     * Rows (K ≥ 2) the plain test must doubt: one entry out of [0, 1] at each position with the sum still
+     * 1, NaN and +∞ at each position, sums off by twice the tolerance, and sums that only a wrong
+     * sign would make 1 (Σ even-position entries − Σ odd = 1, and the reverse, and the last entry
+     * taken away).
+     */
+    private static double[][] doubtfulRows(int k, double tolerance) {
+        List<double[]> rows = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            double[] negative = new double[k];
+            Arrays.fill(negative, 1.25 / (k - 1));
+            negative[j] = -0.25;
+            rows.add(negative);
+            double[] above = new double[k];
+            Arrays.fill(above, -0.25 / (k - 1));
+            above[j] = 1.25;
+            rows.add(above);
+            double[] nan = unit(k, (j + 1) % k);
+            nan[j] = Double.NaN;
+            rows.add(nan);
+            double[] infinite = unit(k, (j + 1) % k);
+            infinite[j] = Double.POSITIVE_INFINITY;
+            rows.add(infinite);
+            double[] high = unit(k, j);
+            high[j] = 1.0 - 0.5;
+            high[(j + 1) % k] += 0.5 + 2 * tolerance;
+            rows.add(high);
+            double[] low = unit(k, j);
+            low[j] = 1.0 - 2 * tolerance;
+            rows.add(low);
+        }
+        if (k == 3) {
+            rows.add(new double[] {0.75, 0.5, 0.25});
+        }
+        if (k >= 4) {
+            double[] evenHeavy = new double[k];
+            double[] oddHeavy = new double[k];
+            System.arraycopy(new double[] {0.75, 0.125, 0.5, 0.125}, 0, evenHeavy, 0, 4);
+            System.arraycopy(new double[] {0.125, 0.75, 0.125, 0.5}, 0, oddHeavy, 0, 4);
+            rows.add(evenHeavy);
+            rows.add(oddHeavy);
+        }
+        return rows.toArray(double[][]::new);
+    }
+
+    @Test
+    void thePlainTestDoubtsEveryBadRowAndTheBatchThrowsWhatThePerExamplePathThrows() {
+        for (int k = 2; k <= 6; k++) {
+            double tolerance = LossOptions.DEFAULTS.rowSumTolerance(k);
+            double accept = tolerance - (2.0 * k + 4.0) * 0x1p-52;
+            SparseCrossEntropy loss = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
+            for (double[] bad : doubtfulRows(k, tolerance)) {
+                String what = "k = " + k + ", " + Arrays.toString(bad);
+                assertThat(RowBlocks.clearlyADistribution(bad, k, accept)).as(what).isFalse();
+                double[][] rows = {unit(k, 0), bad, unit(k, k - 1)};
+                int[] classes = {0, k - 1, k - 1};
+                assertThat(firstPassOver(classes, rows, k, tolerance).firstPass(0, 3, 0)).as(what).isFalse();
+                double[] flat = rowMajor(rows, k);
+                assertSameError(() -> loss.evaluateRowMajor(classes, flat),
+                        () -> loss.evaluate(classes, rows, ones(3)), 1);
+                assertSameError(() -> loss.evaluate(classes, rows), () -> loss.evaluate(classes, rows, ones(3)), 1);
+            }
+            double[][] rows = {unit(k, 0), unit(k, 0), unit(k, k - 1)};
+            for (int label : new int[] {-1, k}) {
+                int[] classes = {0, label, k - 1};
+                assertThat(firstPassOver(classes, rows, k, tolerance).firstPass(0, 3, 0)).as("label %d", label)
+                        .isFalse();
+            }
+        }
+    }
+
+    @Test
+    void thePlainTestAcceptsASumOnlyWithinItsMarginOfTheTolerance() {
+        // τ = 2^-30, K = 2: the margin is τ − 8·2^-52; each row sum 1 + d is exact
+        double tolerance = 0x1p-30;
+        double unit = 0x1p-52;
+        double[] clear = {tolerance - 12 * unit, -(tolerance - 12 * unit)};
+        double[] doubt = {tolerance - 7 * unit, tolerance, -(tolerance - 7 * unit), tolerance + 4 * unit};
+        for (double d : clear) {
+            double[][] rows = {{0.5, 0.5 + d}};
+            assertThat(firstPassOver(new int[] {1}, rows, 2, tolerance).firstPass(0, 1, 0)).as("d = %s", d).isTrue();
+        }
+        for (double d : doubt) {
+            double[][] rows = {{0.5, 0.5 + d}};
+            assertThat(firstPassOver(new int[] {1}, rows, 2, tolerance).firstPass(0, 1, 0)).as("d = %s", d)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aBlockCheckedAgainRowByRowIsRecountedAndGivesTheBitsOfTheRows() throws Exception {
+        int k = 2;
+        int r = RowBlocks.rowsPerBlock(k);
+        int n = 3 * r;
+        double tolerance = 0x1p-30;
+        SplittableRandom random = new SplittableRandom(31);
+        int[] classes = new int[n];
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            classes[i] = random.nextInt(k);
+            double q = 0.125 * (1 + random.nextInt(7));
+            rows[i] = new double[] {q, 1 - q};
+        }
+        // in doubt but within the tolerance: in the middle block (whose next row is another
+        // block's) and as the very last row
+        double d = tolerance - 7 * 0x1p-52;
+        rows[r + 5] = new double[] {0.5, 0.5 + d};
+        rows[n - 1] = new double[] {0.5 + d, 0.5};
+        RowBlocks byRows = new RowBlocks.Sparse(BACKEND, n, k, tolerance, classes, rows);
+        assertThat(byRows.run(false)).isTrue();
+        long[] counts = new long[k];
+        for (int c : classes) {
+            counts[c]++;
+        }
+        assertThat(byRows.classCounts()).containsExactly(counts);
+        RowBlocks flat = new RowBlocks.SparseRowMajor(BACKEND, n, k, tolerance, classes, rowMajor(rows, k));
+        assertThat(flat.run(false)).isTrue();
+        assertSameBits(byRows, flat);
+        RowBlocks flatMany = new RowBlocks.SparseRowMajor(BACKEND, n, k, tolerance, classes, rowMajor(rows, k));
+        assertThat(inPool(3, () -> flatMany.run(true))).isTrue();
+        assertSameBits(byRows, flatMany);
     }
 }
