@@ -109,6 +109,9 @@ LOSS_CASES = [  # JMH method, title, dataset, numpy one-liner
      "np.mean(np.logaddexp(0, z) - y * z)"),
     ("sparseProbabilities", "Sparse categorical cross-entropy (10 classes) from probabilities",
      "sparse", "-np.mean(np.log(P[np.arange(m), c]))"),
+    ("sparseProbabilitiesRowMajor", "Sparse categorical cross-entropy (10 classes) from probabilities"
+     " held row-major in one `double[]` (`evaluateRowMajor`)", "sparse",
+     "-np.mean(np.log(P[np.arange(m), c]))"),
     ("sparseLogits", "Sparse categorical cross-entropy (10 classes) from logits", "sparse",
      "np.mean(scipy.special.logsumexp(Z, axis=1) - Z[np.arange(m), c])"),
     ("categoricalProbabilities", "Categorical cross-entropy (10 classes, one-hot targets) from"
@@ -513,6 +516,7 @@ def loss_references():
             q = rows[np.arange(n), labels].astype(np.longdouble)
             cached[key] = ld_str(np.sum(-np.log(q)) / n)
         cached["categoricalProbabilities/%d" % n] = cached[key]
+        cached["sparseProbabilitiesRowMajor/%d" % n] = cached[key]
     path.write_text(json.dumps(cached, indent=1))
     return cached
 
@@ -566,6 +570,8 @@ def numpy_losses():
                  "categoricalProbabilities": lambda: -np.mean(np.sum(T * np.log(P), axis=1))}
         for case, f in cases.items():
             results[(case, m)] = {"value": float(f()), "seconds": time_call(f)}
+        # numpy's P is row-major already: the row-major case is the same call on the same array
+        results[("sparseProbabilitiesRowMajor", m)] = results[("sparseProbabilities", m)]
         del c, P, Z, T
     return results
 
@@ -1117,7 +1123,8 @@ def loss_tables(lo, verdicts):
          " (constant memory). numpy gets the same arrays (median of batches, as for the measures; logits"
          " computed in numpy as `LossData` computes them in Java; the one-hot targets T are the sparse"
          " labels), scikit-learn's `log_loss` too (median of %d calls; %s). *vs numpy* = numpy's time ÷"
-         " this time. *ulps*: the mean's error against the 80-bit long double mean of the same doubles."
+         " this time. *ulps*: the error of the mean that the timed call returns (`dev.xent.bench.Values`"
+         " makes the same call once more) against the 80-bit long double mean of the same doubles."
          " A JMH benchmark the jar does not have is *not measured*. *B/op* must not grow with the number"
          " of rows." % (lo["jmh"], 5 if FULL else 3, lo.get("sklearn_version", "")), "",
          "| case | rows | implementation | ns/example | vs numpy | ulps | B/op |",

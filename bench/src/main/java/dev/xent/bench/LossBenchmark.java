@@ -82,6 +82,8 @@ public class LossBenchmark {
         public int sparseRows;
 
         LossData.Sparse data;
+        /** The same prediction rows, row-major in one array. */
+        double[] rowMajor;
         List<Example> examples;
         InformationMeasures vector;
         /** The labels as one-hot target rows, for the categorical loss. */
@@ -97,6 +99,7 @@ public class LossBenchmark {
         @Setup
         public void setUp() {
             data = LossData.sparse(sparseRows);
+            rowMajor = data.rowMajor();
             Example[] all = new Example[sparseRows];
             for (int i = 0; i < sparseRows; i++) {
                 all[i] = new Example(data.labels[i], data.probs[i]);
@@ -192,6 +195,20 @@ public class LossBenchmark {
     @Benchmark
     public double binaryLogitsPerExample(BinaryData d) {
         return CrossEntropy.binary(Predictions.LOGITS).evaluate(d.data.y, d.data.z, d.ones).sum();
+    }
+
+    /**
+     * The same rows held flat, row-major, in one {@code double[]} (numpy's layout): the batch
+     * {@code evaluateRowMajor}.
+     *
+     * @param d the data
+     * @param b the backend
+     * @return Σ ℓ in nats
+     */
+    @Benchmark
+    public double sparseProbabilitiesRowMajor(SparseData d, Backend b) {
+        return CrossEntropy.sparse(LossData.CLASSES, Predictions.PROBABILITIES).using(b.measures)
+                .evaluateRowMajor(d.data.labels, d.rowMajor).sum();
     }
 
     /**

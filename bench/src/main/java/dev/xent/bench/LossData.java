@@ -64,6 +64,19 @@ public final class LossData {
                 }
             }
         }
+
+        /**
+         * The prediction rows copied into one row-major array: row i at [i·K, i·K + K).
+         *
+         * @return a new array of {@code probs.length ·} {@value #CLASSES} entries
+         */
+        public double[] rowMajor() {
+            double[] flat = new double[probs.length * CLASSES];
+            for (int i = 0; i < probs.length; i++) {
+                System.arraycopy(probs[i], 0, flat, i * CLASSES, CLASSES);
+            }
+            return flat;
+        }
     }
 
     /**

@@ -47,20 +47,23 @@ public final class Values {
         }
     }
 
+    /** The means of the loss paths LossBenchmark times: the batch {@code evaluate} calls. */
     private static void losses(int binaryRows, int sparseRows) {
         LossData.Binary binary = LossData.binary(binaryRows);
         LossData.Sparse sparse = LossData.sparse(sparseRows);
+        double[] rowMajor = sparse.rowMajor();
         for (InformationMeasures b : Backends.all()) {
             print(b.id(), "binaryProbabilities", binaryRows, CrossEntropy.binary(Predictions.PROBABILITIES)
-                    .using(b).accumulator().addAll(binary.y, binary.p).summary().mean());
+                    .using(b).evaluate(binary.y, binary.p).mean());
             print(b.id(), "sparseProbabilities", sparseRows, CrossEntropy.sparse(LossData.CLASSES,
-                    Predictions.PROBABILITIES).using(b).accumulator().addAll(sparse.labels, sparse.probs)
-                    .summary().mean());
+                    Predictions.PROBABILITIES).using(b).evaluate(sparse.labels, sparse.probs).mean());
+            print(b.id(), "sparseProbabilitiesRowMajor", sparseRows, CrossEntropy.sparse(LossData.CLASSES,
+                    Predictions.PROBABILITIES).using(b).evaluateRowMajor(sparse.labels, rowMajor).mean());
         }
-        print("-", "binaryLogits", binaryRows, CrossEntropy.binary(Predictions.LOGITS).accumulator()
-                .addAll(binary.y, binary.z).summary().mean());
-        print("-", "sparseLogits", sparseRows, CrossEntropy.sparse(LossData.CLASSES,
-                Predictions.LOGITS).accumulator().addAll(sparse.labels, sparse.logits).summary().mean());
+        print("-", "binaryLogits", binaryRows, CrossEntropy.binary(Predictions.LOGITS)
+                .evaluate(binary.y, binary.z).mean());
+        print("-", "sparseLogits", sparseRows, CrossEntropy.sparse(LossData.CLASSES, Predictions.LOGITS)
+                .evaluate(sparse.labels, sparse.logits).mean());
     }
 
     private static void print(String backend, String measure, int n, double value) {
