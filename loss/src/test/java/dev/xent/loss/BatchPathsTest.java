@@ -247,6 +247,18 @@ class BatchPathsTest {
         return q;
     }
 
+    /** Rows of K from {@link #row}, one per entry of {@code classes}, each given a class whose q is not 0. */
+    private static double[][] rows(SplittableRandom r, int[] classes, int k) {
+        double[][] rows = new double[classes.length][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = row(r, k);
+            do {
+                classes[i] = r.nextInt(k);
+            } while (rows[i][classes[i]] == 0.0);
+        }
+        return rows;
+    }
+
     @Test
     void sparseBatchesGiveThePerExampleValuesCountsAndMeans() {
         SplittableRandom r = new SplittableRandom(17);
@@ -254,13 +266,7 @@ class BatchPathsTest {
             SparseCrossEntropy loss = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
             for (int n : SIZES) {
                 int[] classes = new int[n];
-                double[][] rows = new double[n][];
-                for (int i = 0; i < n; i++) {
-                    rows[i] = row(r, k);
-                    do {
-                        classes[i] = r.nextInt(k);
-                    } while (rows[i][classes[i]] == 0.0);
-                }
+                double[][] rows = rows(r, classes, k);
                 assertSameSummary(loss.evaluate(classes, rows), loss.evaluate(classes, rows, ones(n)));
             }
         }
@@ -302,13 +308,14 @@ class BatchPathsTest {
                 .isCloseTo((-Math.log(0.75) - Math.log(0.5)) / 2, within(1e-16));
     }
 
+    /** The same exceptions from the rows and, where a row can be held flat, from row-major entries. */
     @Test
     void badSparseInputIsReportedAtItsIndexAsThePerExamplePathReportsIt() {
         int k = 3;
         SparseCrossEntropy loss = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
         int n = 21;
         for (int i = 0; i < n; i++) {
-            for (int which = 0; which < 8; which++) {
+            for (int which = 0; which < 9; which++) {
                 int[] classes = new int[n];
                 double[][] rows = new double[n][];
                 for (int j = 0; j < n; j++) {
@@ -322,9 +329,18 @@ class BatchPathsTest {
                     case 4 -> rows[i] = new double[] {0.2, Double.NaN, 0.5};
                     case 5 -> rows[i] = new double[] {-0.1, 0.6, 0.5};
                     case 6 -> rows[i] = new double[] {0.2, 0.3, 0.51};
+                    case 7 -> rows[i] = new double[] {0.0, 0.0, Double.POSITIVE_INFINITY};
                     default -> rows[i] = new double[] {1.5, 0.0, 0.0};
                 }
                 assertSameError(() -> loss.evaluate(classes, rows), () -> loss.evaluate(classes, rows, ones(n)), i);
+                if (which != 2 && which != 3) {
+                    // a missing or short row has no flat form
+                    double[] flat = rowMajor(rows, k);
+                    assertSameError(() -> loss.evaluateRowMajor(classes, flat),
+                            () -> loss.evaluate(classes, rows, ones(n)), i);
+                    assertSameError(() -> loss.evaluateRowMajor(classes, flat, ones(n)),
+                            () -> loss.evaluate(classes, rows, ones(n)), i);
+                }
             }
         }
     }
@@ -360,13 +376,7 @@ class BatchPathsTest {
         for (int trial = 0; trial < 40; trial++) {
             int n = 2_000 + r.nextInt(8_000);
             int[] classes = new int[n];
-            double[][] rows = new double[n][];
-            for (int i = 0; i < n; i++) {
-                rows[i] = row(r, 10);
-                do {
-                    classes[i] = r.nextInt(10);
-                } while (rows[i][classes[i]] == 0.0);
-            }
+            double[][] rows = rows(r, classes, 10);
             LossSummary s = loss.evaluate(classes, rows);
             BigDecimal exact = BigDecimal.ZERO;
             for (double v : s.perExample().orElseThrow()) {
@@ -398,13 +408,7 @@ class BatchPathsTest {
             sizes[SIZES.length + 2] = 3 * blockRows + 7;
             for (int n : sizes) {
                 int[] classes = new int[n];
-                double[][] rows = new double[n][];
-                for (int i = 0; i < n; i++) {
-                    rows[i] = row(r, k);
-                    do {
-                        classes[i] = r.nextInt(k);
-                    } while (rows[i][classes[i]] == 0.0);
-                }
+                double[][] rows = rows(r, classes, k);
                 double[] flat = rowMajor(rows, k);
                 LossSummary byRows = loss.evaluate(classes, rows);
                 LossSummary rowMajor = loss.evaluateRowMajor(classes, flat);
@@ -452,36 +456,6 @@ class BatchPathsTest {
                 () -> loss.evaluate(new int[0], new double[0][]));
         assertThatThrownBy(() -> loss.evaluateRowMajor(new int[0], new double[0]))
                 .isInstanceOf(LossInputException.class).hasMessage(empty.getMessage());
-    }
-
-    @Test
-    void badRowMajorInputIsReportedAtItsIndexAsTheRowsReportIt() {
-        int k = 3;
-        SparseCrossEntropy loss = CrossEntropy.sparse(k, Predictions.PROBABILITIES).using(BACKEND);
-        int n = 21;
-        for (int i = 0; i < n; i++) {
-            for (int which = 0; which < 7; which++) {
-                int[] classes = new int[n];
-                double[][] rows = new double[n][];
-                for (int j = 0; j < n; j++) {
-                    rows[j] = new double[] {0.2, 0.3, 0.5};
-                }
-                switch (which) {
-                    case 0 -> classes[i] = -1;
-                    case 1 -> classes[i] = k;
-                    case 2 -> rows[i] = new double[] {0.2, Double.NaN, 0.5};
-                    case 3 -> rows[i] = new double[] {-0.1, 0.6, 0.5};
-                    case 4 -> rows[i] = new double[] {0.2, 0.3, 0.51};
-                    case 5 -> rows[i] = new double[] {0.0, 0.0, Double.POSITIVE_INFINITY};
-                    default -> rows[i] = new double[] {1.5, 0.0, 0.0};
-                }
-                double[] flat = rowMajor(rows, k);
-                assertSameError(() -> loss.evaluateRowMajor(classes, flat), () -> loss.evaluate(classes, rows, ones(n)),
-                        i);
-                assertSameError(() -> loss.evaluateRowMajor(classes, flat, ones(n)),
-                        () -> loss.evaluate(classes, rows, ones(n)), i);
-            }
-        }
     }
 
     @Test
