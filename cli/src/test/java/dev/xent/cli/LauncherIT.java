@@ -102,14 +102,14 @@ class LauncherIT {
                 new String[] {"kl", "--p", "1,0", "--q=0.5,0.5", "--json"}, new String[] {"info", "--p", "1"})) {
             String out = runWith(bin, env, shortRun).out();
             assertThat(out).as(String.join(" ", shortRun))
-                    .contains("-XX:TieredStopAtLevel=1\n-XX:-UsePerfData\n-jar\n" + jar + "\n" + shortRun[0] + "\n");
+                    .contains("-XX:TieredStopAtLevel=1\n-XX:CICompilerCount=1\n-XX:-UsePerfData\n-jar\n" + jar + "\n" + shortRun[0] + "\n");
         }
         for (String[] longRun : List.of(new String[] {"entropy", "--p-file", "p.txt"},
                 new String[] {"kl", "--p", "1,0", "--q-file=q.txt"}, new String[] {"entropy", "@args"},
                 new String[] {"loss", "f.csv"}, new String[] {"tour"}, new String[] {"--debug", "entropy", "--p", "1"},
                 new String[] {})) {
             String out = runWith(bin, env, longRun).out();
-            assertThat(out).as(String.join(" ", longRun)).doesNotContain("TieredStopAtLevel").doesNotContain("UsePerfData")
+            assertThat(out).as(String.join(" ", longRun)).doesNotContain("TieredStopAtLevel").doesNotContain("CICompilerCount").doesNotContain("UsePerfData")
                     .contains("-jar\n" + jar + "\n");
         }
     }
