@@ -411,6 +411,9 @@ abstract class RowBlocks {
      */
     static final class SparseRowMajor extends Gathered {
 
+        /** The raw bits of 1.0. */
+        private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+
         private final double[] entries;
 
         /**
@@ -443,11 +446,20 @@ abstract class RowBlocks {
         }
 
         /**
-         * A first pass without a branch per row, gathering and counting as it goes (a bad label
-         * reads and counts class 0). The test of {@link RowBlocks#clearlyADistribution} is written
-         * out here rather than called, as C2 would not inline it into this loop.
+         * A first pass without a branch per row, in two loops over the block. The first takes the
+         * range of every entry from its bits: for a double x with raw bits b (a signed long),
+         * b | (b<sub>1</sub> − b), where b<sub>1</sub> is the bits of 1.0, has its sign bit clear
+         * exactly when x is in [+0, 1] (b ≥ 0 is +0 … +∞ and the positive NaNs, b ≤ b<sub>1</sub>
+         * cuts them at 1), so one or of every entry says whether all are. The second adds each
+         * row (the plain sum of {@link RowBlocks#clearlyADistribution}, written out here since C2
+         * would not inline the call into this loop), gathers q<sub>y</sub> and counts the classes
+         * (a bad label reads and counts class 0). A −0 entry, which the checks accept, is in doubt
+         * here and sends the block to the row-by-row checks, which accept it: the same bits either
+         * way. Two integer operations per entry instead of two floating-point compares: on an
+         * Intel Xeon the compares, and'ed into a flag inside the row loop, took a third of the
+         * block's time (docs/performance.md, "A row-major overload").
          *
-         * @return whether every label is in range, every entry in [0, 1] and every plain row sum
+         * @return whether every label is in range, every entry in [+0, 1] and every plain row sum
          *     within the margin of 1 (then the gathered values and counts are right)
          */
         boolean firstPass(int from, int to, int base) {
@@ -457,7 +469,12 @@ abstract class RowBlocks {
             double[] entries = this.entries;
             double[] values = this.values;
             long[] counts = this.counts;
-            boolean ok = true;
+            long outside = 0L;
+            for (int j = from * k, end = to * k; j < end; j++) {
+                long bits = Double.doubleToRawLongBits(entries[j]);
+                outside |= bits | (ONE_BITS - bits);
+            }
+            boolean ok = outside >= 0L;
             for (int i = from; i < to; i++) {
                 int label = classes[i];
                 boolean inRange = label >= 0 & label < k;
@@ -467,16 +484,11 @@ abstract class RowBlocks {
                 double odd = 0.0;
                 int j = start;
                 for (; j + 1 < end; j += 2) {
-                    double a = entries[j];
-                    double b = entries[j + 1];
-                    ok &= a >= 0.0 & a <= 1.0 & b >= 0.0 & b <= 1.0;
-                    even += a;
-                    odd += b;
+                    even += entries[j];
+                    odd += entries[j + 1];
                 }
                 if (j < end) {
-                    double a = entries[j];
-                    ok &= a >= 0.0 & a <= 1.0;
-                    even += a;
+                    even += entries[j];
                 }
                 ok &= inRange & Math.abs((even + odd) - 1.0) <= accept;
                 int y = inRange ? label : 0;

@@ -747,6 +747,44 @@ class RowBlocksTest {
     }
 
     @Test
+    void theFirstPassTakesTheRangeFromTheBitsAndAMinusZeroGoesToTheRowByRowChecksWhichAcceptIt() {
+        // K = 2, τ = 2^-30: each row sums to exactly 1 (or within 2^-52 of it), so only the
+        // range test decides; its boundaries, written with the bits of each value
+        double tolerance = 0x1p-30;
+        double above = Math.nextUp(1.0);
+        double[][] clear = {{0.0, 1.0}, {1.0, 0.0}, {Double.MIN_VALUE, 1.0}, {0.5, 0.5}};
+        for (double[] row : clear) {
+            assertThat(firstPassOver(new int[] {0}, new double[][] {row}, 2, tolerance).firstPass(0, 1, 0))
+                    .as(Arrays.toString(row)).isTrue();
+        }
+        double[][] doubt = {{-0.0, 1.0}, {1.0, -0.0}, {above, 0.0}, {0.0, above}, {-Double.MIN_VALUE, 1.0},
+            {Double.longBitsToDouble(0xfff8_0000_0000_0000L), 1.0}};
+        for (double[] row : doubt) {
+            assertThat(firstPassOver(new int[] {0}, new double[][] {row}, 2, tolerance).firstPass(0, 1, 0))
+                    .as(Arrays.toString(row)).isFalse();
+        }
+        // −0 is a probability: the batch falls back to the row-by-row checks and gives the bits of
+        // the rows' path, on one block and across several
+        SparseCrossEntropy loss = CrossEntropy.sparse(2, Predictions.PROBABILITIES).using(BACKEND);
+        int n = 2 * RowBlocks.rowsPerBlock(2) + 3;
+        int[] classes = new int[n];
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            classes[i] = i % 2;
+            rows[i] = new double[] {0.25 + (i % 3) / 8.0, 0.75 - (i % 3) / 8.0};
+        }
+        rows[1] = new double[] {-0.0, 1.0};
+        rows[n - 1] = new double[] {1.0, -0.0};
+        LossSummary byRows = loss.evaluate(classes, rows);
+        LossSummary flat = loss.evaluateRowMajor(classes, rowMajor(rows, 2));
+        assertThat(flat.perExample().orElseThrow()).containsExactly(byRows.perExample().orElseThrow());
+        assertThat(Double.doubleToLongBits(flat.sum())).isEqualTo(Double.doubleToLongBits(byRows.sum()));
+        // −ln 1 = 0 for row 1 (class 1), and −ln 1 = 0 for the last row (class (n − 1) mod 2 = 0)
+        assertThat(flat.perExample().orElseThrow()[1]).isZero();
+        assertThat(flat.perExample().orElseThrow()[n - 1]).isZero();
+    }
+
+    @Test
     void aBlockCheckedAgainRowByRowIsRecountedAndGivesTheBitsOfTheRows() throws Exception {
         int k = 2;
         int r = RowBlocks.rowsPerBlock(k);
