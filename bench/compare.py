@@ -25,7 +25,8 @@ startup   hyperfine: `java -jar cli/target/xent.jar entropy …`, `./xent entrop
 
 The report: bench/RESULTS.md (every table, then bench/analysis.md verbatim) and one summary table of
 issue 13's targets, which is also written between the markers <!-- bench-summary-begin --> and
-<!-- bench-summary-end --> of docs/performance.md. A run with sizes smaller than the
+<!-- bench-summary-end --> of docs/performance.md, and in a short form (one row per target) between
+the same markers of README.md. A run with sizes smaller than the
 defaults (a test of the script) writes its report to bench/target/compare/ only and leaves the
 committed files alone.
 """
@@ -33,6 +34,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -124,7 +126,8 @@ TITLES = {"entropy": "Entropy H(P)", "crossEntropy": "Cross-entropy H(P,Q)",
           "klDivergence": "KL divergence KL(P‖Q)"}
 SUMMARY_BEGIN = "<!-- bench-summary-begin"
 SUMMARY_END = "<!-- bench-summary-end -->"
-SUMMARY_PAGES = [ROOT / "docs" / "performance.md"]
+README = ROOT / "README.md"
+SUMMARY_PAGES = [ROOT / "docs" / "performance.md", README]   # README gets the short form
 
 
 def log(msg):
@@ -1053,6 +1056,89 @@ def summary_table(R):
     return L
 
 
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SHORT_LOSS = [("row-major", "sparse row-major"), ("Sparse categorical cross-entropy (10 classes) from logits",
+              "sparse from logits"), ("Sparse", "sparse"), ("Categorical", "categorical"),
+              ("Binary cross-entropy from logits", "binary from logits"), ("Binary", "binary")]
+SHORT_TARGETS = [  # (a word of the target column, what the short table calls the target)
+    ("DuckDB", "`xent loss` on both CSV files: time ≤ DuckDB's"),
+    ("MB", "`xent loss` on both CSV files: peak memory ≤ %d MB" % TARGET_CSV_MB),
+    ("exact mean", "`xent loss` on both CSV files: the mean within %g ulp of the exact mean" % TARGET_CSV_ULPS),
+    ("≥ %g× numpy," % TARGET_MEASURES_VS_NUMPY,
+     "H(P), H(P,Q), KL(P‖Q) with `vector`, n ≥ 10⁶: ≥ %g× numpy's one-liner, ≤ %g ulp"
+     % (TARGET_MEASURES_VS_NUMPY, TARGET_MEASURES_ULPS)),
+    ("numpy", "The loss layer's batch paths in memory: ≥ %g× numpy's one-liner" % TARGET_LOSS_VS_NUMPY),
+    ("the loop", "H(P,Q) with the default backend of a JVM without flags: ≤ %g× the bare `Math.log` loop,"
+     " ≤ %g ulps" % (TARGET_DEFAULT_VS_LOG, TARGET_DEFAULT_ULPS)),
+    ("hello", "Start-up of a single measure: ≤ %g× a Java \"hello\"" % TARGET_STARTUP_VS_HELLO),
+    ("[vector]", "`./xent` on the Vector API by default"),
+]
+
+
+def short_job(job):
+    """What the short table calls one row of the summary: its file, batch, measure and size, or command."""
+    if "`to_csv`" in job:
+        return "pandas' file"
+    if "6 decimals" in job:
+        return "6-decimal file"
+    if job.startswith("Start-up: "):
+        return job.split("`")[1].split(" entropy")[0]
+    m = re.search(r"n = ([\d,]+)", job)
+    if m:
+        n = int(m.group(1).replace(",", ""))
+        size = "10" + str(len(str(n)) - 1).translate(SUPERSCRIPT) if str(n).strip("0") == "1" else fmt_rows(n)
+        for title, name in TITLES.items():
+            if job.startswith(name):
+                return "%s at %s" % (name.split()[-1], size)
+        return "at " + size
+    for word, name in SHORT_LOSS:
+        if word in job:
+            return name
+    return job
+
+
+def short_rows(rows):
+    """The summary's rows grouped by target: (target, what was measured, verdict), in the order met."""
+    groups = {}   # in the order first met
+    for job, xent, _anchor, ratio, target, verdict in rows:
+        label = next((name for word, name in SHORT_TARGETS if word in target), job)
+        items = groups.setdefault(label, [])
+        if verdict == "not measured":
+            value = "not measured"
+        elif target.startswith("`[vector]`"):
+            value = "prints `[vector]`" if verdict == "met" else xent
+        elif "MB" in target or "ulp of the exact mean" in target:
+            value = xent
+        else:
+            value = ratio
+        items.append((short_job(job) if job != label else "", value, verdict))
+    out = []
+    for label, items in groups.items():
+        measured = "; ".join(("%s %s" % (name, value)).strip() for name, value, _ in items)
+        met = [name or "it" for name, _, v in items if v == "met"]
+        missed = [name or "it" for name, _, v in items if v != "met"]
+        if not missed:
+            verdict = "met"
+        elif not met:
+            verdict = "missed"
+        else:
+            verdict = "met: %s; missed: %s" % (", ".join(met), ", ".join(missed))
+        out.append((label, measured, verdict))
+    return out
+
+
+def short_table(R):
+    """The README's form of the summary: one row per target."""
+    L = [header_line(R), "",
+         "| target | measured (ratio or value) | verdict |",
+         "| --- | --- | --- |"]
+    for row in short_rows(summary_rows(R)):
+        L.append("| %s | %s | **%s** |" % row)
+    L += ["", "Each row in full, with its times and anchors, and why a target is missed:"
+              " [docs/performance.md](docs/performance.md); every figure: [`bench/RESULTS.md`](%s)."]
+    return L
+
+
 def measures_tables(me, verdicts):
     L = []
     sizes = me["sizes"]
@@ -1292,7 +1378,8 @@ def report(R):
     log("== wrote " + str(HERE / "RESULTS.md"))
     for page in SUMMARY_PAGES:
         link = os.path.relpath(HERE / "RESULTS.md", page.parent)
-        write_summary(page, "\n".join(L).replace("(%s)", "(" + link + ")"))
+        table = short_table(R) if page == README else L
+        write_summary(page, "\n".join(table).replace("(%s)", "(" + link + ")"))
 
 
 # ---------------------------------------------------------------- main

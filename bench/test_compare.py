@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Tests of bench/compare.py's bookkeeping (not of any measurement): the verdicts, the markers it
-rewrites in docs/performance.md, which runs count as small, and how JMH results are
+rewrites in docs/performance.md and README.md, README's short table, which runs count as small, and how JMH results are
 found. Run with `python3 -m unittest bench/test_compare.py` (numpy, scipy and mpmath needed, as for
 the script itself)."""
 import importlib.util
@@ -62,6 +62,12 @@ class Errors(unittest.TestCase):
 
 class Markers(unittest.TestCase):
 
+    def setUp(self):
+        # the script says which pages it wrote; a test run stays quiet
+        patcher = mock.patch.object(compare, "log")
+        self.log = patcher.start()
+        self.addCleanup(patcher.stop)
+
     def page(self, text):
         f = tempfile.NamedTemporaryFile("w", suffix=".md", delete=False)
         f.write(text)
@@ -87,6 +93,7 @@ class Markers(unittest.TestCase):
         page = self.page("no markers here\n")
         compare.write_summary(page, "table")
         self.assertEqual(page.read_text(), "no markers here\n")
+        self.assertIn("left alone", self.log.call_args[0][0])
 
     def test_readme_and_the_performance_page_have_one_pair_of_markers_each(self):
         for page in compare.SUMMARY_PAGES:
@@ -94,6 +101,37 @@ class Markers(unittest.TestCase):
             self.assertEqual(text.count(compare.SUMMARY_BEGIN), 1, page)
             self.assertEqual(text.count(compare.SUMMARY_END), 1, page)
             self.assertLess(text.index(compare.SUMMARY_BEGIN), text.index(compare.SUMMARY_END), page)
+
+
+class ShortTable(unittest.TestCase):
+
+    def test_rows_of_one_target_become_one_row_met_only_if_each_is(self):
+        numpy = "≥ %g× numpy" % compare.TARGET_LOSS_VS_NUMPY
+        rows = [("Binary cross-entropy from probabilities, 10,000,000 examples in memory", "2.5 ns", "",
+                 "3.61×", numpy, "met"),
+                ("Sparse categorical cross-entropy (10 classes) from probabilities, 1,000,000 examples"
+                 " in memory", "14 ns", "", "0.72×", numpy, "missed: 178 % more time than the target allows"),
+                ("Start-up: `./xent entropy --p 0.1,0.4,0.5`", "0.090 s", "", "2.58× hello", "≤ 3× hello", "met"),
+                ("Binary cross-entropy from logits, 10,000,000 examples in memory", "3.5 ns", "", "6.96×", numpy,
+                 "met")]
+        loss, startup = compare.short_rows(rows)
+        # a target's rows stay together even where other rows come between them
+        self.assertEqual(loss[1], "binary 3.61×; sparse 0.72×; binary from logits 6.96×")
+        self.assertEqual(loss[2], "met: binary, binary from logits; missed: sparse")
+        self.assertIn("batch paths", loss[0])
+        self.assertEqual(startup[1:], ("./xent 2.58× hello", "met"))
+
+    def test_a_measure_is_named_by_its_symbol_and_size_and_memory_by_its_value(self):
+        self.assertEqual(compare.short_job("Entropy H(P), n = 10,000,000, `vector`"), "H(P) at 10⁷")
+        self.assertEqual(compare.short_job("KL divergence KL(P‖Q), n = 1,000,000, `vector`"), "KL(P‖Q) at 10⁶")
+        mb = "≤ %d MB" % compare.TARGET_CSV_MB
+        [(label, measured, verdict)] = compare.short_rows([
+            ("`xent loss`, 1,000,000 rows × 10 as pandas' `to_csv` writes it (202 MB): peak memory", "71 MB",
+             "", "0.33× DuckDB's", mb, "met"),
+            ("`xent loss`, 10,000,000 rows × 10 with 6 decimals (920 MB): peak memory", "172 MB", "",
+             "0.8× DuckDB's", mb, "missed by 72 %")])
+        self.assertEqual((measured, verdict), ("pandas' file 71 MB; 6-decimal file 172 MB",
+                                               "met: pandas' file; missed: 6-decimal file"))
 
 
 class SmallRuns(unittest.TestCase):
