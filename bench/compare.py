@@ -34,7 +34,6 @@ import datetime
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -931,6 +930,19 @@ def header_line(R):
                m["java"], parts_line(R), m["cores"]))
 
 
+class Row(tuple):
+    """A row of the summary: its six columns, then where the short table puts it (a key of
+    SHORT_TARGETS) and what it shows there (a name, a ratio or value)."""
+
+    def __new__(cls, columns, group, name, value=None):
+        row = super().__new__(cls, columns)
+        row.group = group
+        row.verdict = columns[5]
+        row.short = (name, "not measured" if columns[5] == "not measured" else
+                     columns[3] if value is None else value)
+        return row
+
+
 def summary_rows(R):
     rows = []
     parts = R["parts"]
@@ -940,7 +952,7 @@ def summary_rows(R):
         f = c["files"].get(key) if c else None
         job = "`xent loss`, a CSV %s" % names[key]
         if not f:
-            rows.append((job, "not measured", "", "", "", "not measured"))
+            rows.append(Row((job, "not measured", "", "", "", "not measured"), "csv time", SHORT_FILES[key]))
             continue
         job = "`xent loss`, %s rows × 10 %s (%.0f MB)" % (fmt_rows(f["rows"]), names[key], f["bytes"] / 1e6)
         x, d, p = f["runs"]["xent"], f["runs"]["duckdb"], f["runs"]["pandas"]
@@ -951,21 +963,24 @@ def summary_rows(R):
         threads = d[0]["out"].get("threads")
         launcher = f["runs"].get("launcher")
         via = "; `./xent` %.2f s" % min(r["seconds"] for r in launcher) if launcher else ""
-        rows.append((job + ": time", "%.2f s (%.2f–%.2f)%s" % (xt, xt, max(r["seconds"] for r in x), via),
-                     "DuckDB %.2f s (%s threads); pandas + scikit-learn %.2f s" % (dt, threads, pt),
-                     "%.2f× DuckDB's" % (xt / dt), "≤ %g× DuckDB's" % TARGET_CSV_VS_DUCKDB,
-                     at_most(xt / dt, TARGET_CSV_VS_DUCKDB, " (more time)")))
-        rows.append((job + ": peak memory", "%.0f MB" % xm, "DuckDB %.0f MB; pandas %.0f MB" % (dm, pm),
-                     "%.2f× DuckDB's" % (xm / dm), "≤ %d MB" % TARGET_CSV_MB, at_most(xm, TARGET_CSV_MB)))
-        rows.append((job + ": the mean's error", "%.2f ulp" % xe, "DuckDB %.2f ulp; pandas %.2f ulp" % (de, pe),
-                     "", "≤ %g ulp of the exact mean" % TARGET_CSV_ULPS,
-                     "met" if xe <= TARGET_CSV_ULPS else "missed: %.2f ulp" % xe))
+        name = SHORT_FILES[key]
+        rows.append(Row((job + ": time", "%.2f s (%.2f–%.2f)%s" % (xt, xt, max(r["seconds"] for r in x), via),
+                         "DuckDB %.2f s (%s threads); pandas + scikit-learn %.2f s" % (dt, threads, pt),
+                         "%.2f× DuckDB's" % (xt / dt), "≤ %g× DuckDB's" % TARGET_CSV_VS_DUCKDB,
+                         at_most(xt / dt, TARGET_CSV_VS_DUCKDB, " (more time)")), "csv time", name))
+        rows.append(Row((job + ": peak memory", "%.0f MB" % xm, "DuckDB %.0f MB; pandas %.0f MB" % (dm, pm),
+                         "%.2f× DuckDB's" % (xm / dm), "≤ %d MB" % TARGET_CSV_MB, at_most(xm, TARGET_CSV_MB)),
+                        "csv memory", name, "%.0f MB" % xm))
+        rows.append(Row((job + ": the mean's error", "%.2f ulp" % xe, "DuckDB %.2f ulp; pandas %.2f ulp" % (de, pe),
+                         "", "≤ %g ulp of the exact mean" % TARGET_CSV_ULPS,
+                         "met" if xe <= TARGET_CSV_ULPS else "missed: %.2f ulp" % xe), "csv error", name,
+                        "%.2f ulp" % xe))
     lo = parts.get("loss")
     for case, title, data, code in LOSS_CASES:
         if code is None:
             continue
         if not lo:
-            rows.append((title, "not measured", "", "", "", "not measured"))
+            rows.append(Row((title, "not measured", "", "", "", "not measured"), "loss", SHORT_LOSS[case]))
             continue
         n = max(lo["binary_rows"] if data == "binary" else lo["sparse_rows"])
         times, numpy_r = unpack(lo["times"]), unpack(lo["numpy"])
@@ -974,12 +989,14 @@ def summary_rows(R):
         npr = numpy_r.get((case, n))
         anchor = "numpy %s ns: `%s`" % (fmt_ns(npr["seconds"] * 1e9 / n), code) if npr else "not measured"
         if t is None or npr is None:
-            rows.append((job, "not measured", anchor, "", "≥ %g× numpy" % TARGET_LOSS_VS_NUMPY, "not measured"))
+            rows.append(Row((job, "not measured", anchor, "", "≥ %g× numpy" % TARGET_LOSS_VS_NUMPY, "not measured"),
+                            "loss", SHORT_LOSS[case]))
             continue
         speed = npr["seconds"] * 1e9 / t["ns"]
         who = ", `%s`" % backend if backend != "-" else ""
-        rows.append((job, per(t, n, "example") + who, anchor, "%.2f×" % speed,
-                     "≥ %g× numpy" % TARGET_LOSS_VS_NUMPY, at_least(speed, TARGET_LOSS_VS_NUMPY)))
+        rows.append(Row((job, per(t, n, "example") + who, anchor, "%.2f×" % speed,
+                         "≥ %g× numpy" % TARGET_LOSS_VS_NUMPY, at_least(speed, TARGET_LOSS_VS_NUMPY)),
+                        "loss", SHORT_LOSS[case]))
     me = parts.get("measures")
     if me:
         sizes = me["sizes"]
@@ -993,18 +1010,20 @@ def summary_rows(R):
                 t, t1, npr = times.get(("vector", m, n)), times_1t.get(("vector", m, n)), peer.get(("numpy", m, n))
                 anchor = "numpy %s ns: `%s`" % (fmt_ns(npr["seconds"] * 1e9 / n), npr["code"]) if npr else "–"
                 if t is None or npr is None:
-                    rows.append((job, "not measured", anchor, "", "", "not measured"))
+                    rows.append(Row((job, "not measured", anchor, "", "", "not measured"), "measures",
+                                    "%s at %s" % (SYMBOLS[m], size_name(n))))
                     continue
                 e = ulps(jvals[("vector", m, n)], ref)
                 speed = npr["seconds"] * 1e9 / t["ns"]
                 one = "1 thread %s ns%s, %.2f× numpy" % (fmt_ns(t1["ns"] / n), spread(t1, n),
                                                           npr["seconds"] * 1e9 / t1["ns"]) \
                     if t1 else "1 thread not measured"
-                rows.append((job, "%s on all cores, %.1f ulp; %s" % (per(t, n, "element"), e, one),
-                             anchor, "%.2f×" % speed,
-                             "≥ %g× numpy, ≤ %g ulp" % (TARGET_MEASURES_VS_NUMPY, TARGET_MEASURES_ULPS),
-                             both(at_least(speed, TARGET_MEASURES_VS_NUMPY),
-                                  "met" if e <= TARGET_MEASURES_ULPS else "%.1f ulp" % e)))
+                rows.append(Row((job, "%s on all cores, %.1f ulp; %s" % (per(t, n, "element"), e, one),
+                                 anchor, "%.2f×" % speed,
+                                 "≥ %g× numpy, ≤ %g ulp" % (TARGET_MEASURES_VS_NUMPY, TARGET_MEASURES_ULPS),
+                                 both(at_least(speed, TARGET_MEASURES_VS_NUMPY),
+                                      "met" if e <= TARGET_MEASURES_ULPS else "%.1f ulp" % e)),
+                                "measures", "%s at %s" % (SYMBOLS[m], size_name(n))))
         default = me["default"]
         dvals = unpack(default["values"])
         for n in big:
@@ -1012,18 +1031,20 @@ def summary_rows(R):
             t, base = times.get(("default", "crossEntropy", n)), times.get(("Math.log loop", "mathLogLoop", n))
             job = "H(P,Q), n = %s, the default backend of a JVM without flags" % fmt_rows(n)
             if t is None or base is None:
-                rows.append((job, "not measured", "", "", "", "not measured"))
+                rows.append(Row((job, "not measured", "", "", "", "not measured"), "default",
+                                "at " + size_name(n)))
                 continue
             e = ulps(dvals[("crossEntropy", n)], ref)
             ratio = t["ns"] / base["ns"]
-            rows.append((job, "`%s`: %s, %.1f ulp" % (default["id"], per(t, n, "element"), e),
-                         "bare `Σ p·Math.log(q)` loop %s ns" % fmt_ns(base["ns"] / n), "%.2f× the loop" % ratio,
-                         "≤ %g× the loop, ≤ %g ulps" % (TARGET_DEFAULT_VS_LOG, TARGET_DEFAULT_ULPS),
-                         both(at_most(ratio, TARGET_DEFAULT_VS_LOG),
-                              "met" if e <= TARGET_DEFAULT_ULPS else "%.1f ulp" % e)))
+            rows.append(Row((job, "`%s`: %s, %.1f ulp" % (default["id"], per(t, n, "element"), e),
+                             "bare `Σ p·Math.log(q)` loop %s ns" % fmt_ns(base["ns"] / n), "%.2f× the loop" % ratio,
+                             "≤ %g× the loop, ≤ %g ulps" % (TARGET_DEFAULT_VS_LOG, TARGET_DEFAULT_ULPS),
+                             both(at_most(ratio, TARGET_DEFAULT_VS_LOG),
+                                  "met" if e <= TARGET_DEFAULT_ULPS else "%.1f ulp" % e)),
+                            "default", "at " + size_name(n)))
     else:
-        rows.append(("The measures (`vector` against numpy; the default backend without flags)",
-                     "not measured", "", "", "", "not measured"))
+        rows.append(Row(("The measures (`vector` against numpy; the default backend without flags)",
+                         "not measured", "", "", "", "not measured"), "measures", ""))
     st = parts.get("startup")
     if st:
         cases = st["cases"]
@@ -1031,18 +1052,20 @@ def summary_rows(R):
         for key in ("jar", "launcher"):
             r = cases[key]
             ratio = r["median"] / hello["median"]
-            rows.append(("Start-up: `%s`" % r["shown"], "%.3f s (median of %d; min %.3f)"
-                         % (r["median"], r["runs"], r["min"]),
-                         "Java \"hello\" %.3f s; `import numpy, scipy.stats` %.2f s" % (hello["median"], py["median"]),
-                         "%.2f× hello" % ratio, "≤ %g× hello" % TARGET_STARTUP_VS_HELLO,
-                         at_most(ratio, TARGET_STARTUP_VS_HELLO)))
+            rows.append(Row(("Start-up: `%s`" % r["shown"], "%.3f s (median of %d; min %.3f)"
+                             % (r["median"], r["runs"], r["min"]),
+                             "Java \"hello\" %.3f s; `import numpy, scipy.stats` %.2f s" % (hello["median"], py["median"]),
+                             "%.2f× hello" % ratio, "≤ %g× hello" % TARGET_STARTUP_VS_HELLO,
+                             at_most(ratio, TARGET_STARTUP_VS_HELLO)), "startup", r["shown"].split(" entropy")[0]))
         out = cases["launcher"]["out"]
         if st["vector_module"]:
-            rows.append(("`./xent` on the Vector API by default", "prints `%s`" % out, "", "",
-                         "`[vector]` (this JVM has `jdk.incubator.vector`)",
-                         "met" if "[vector]" in out else "missed"))
+            met = "[vector]" in out
+            rows.append(Row(("`./xent` on the Vector API by default", "prints `%s`" % out, "", "",
+                             "`[vector]` (this JVM has `jdk.incubator.vector`)", "met" if met else "missed"),
+                            "vector", "", "prints `[vector]`" if met else "prints `%s`" % out))
     else:
-        rows.append(("Start-up of a single measure", "not measured", "", "", "", "not measured"))
+        rows.append(Row(("Start-up of a single measure", "not measured", "", "", "", "not measured"),
+                        "startup", ""))
     return rows
 
 
@@ -1057,63 +1080,40 @@ def summary_table(R):
 
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-SHORT_LOSS = [("row-major", "sparse row-major"), ("Sparse categorical cross-entropy (10 classes) from logits",
-              "sparse from logits"), ("Sparse", "sparse"), ("Categorical", "categorical"),
-              ("Binary cross-entropy from logits", "binary from logits"), ("Binary", "binary")]
-SHORT_TARGETS = [  # (a word of the target column, what the short table calls the target)
-    ("DuckDB", "`xent loss` on both CSV files: time ≤ DuckDB's"),
-    ("MB", "`xent loss` on both CSV files: peak memory ≤ %d MB" % TARGET_CSV_MB),
-    ("exact mean", "`xent loss` on both CSV files: the mean within %g ulp of the exact mean" % TARGET_CSV_ULPS),
-    ("≥ %g× numpy," % TARGET_MEASURES_VS_NUMPY,
-     "H(P), H(P,Q), KL(P‖Q) with `vector`, n ≥ 10⁶: ≥ %g× numpy's one-liner, ≤ %g ulp"
-     % (TARGET_MEASURES_VS_NUMPY, TARGET_MEASURES_ULPS)),
-    ("numpy", "The loss layer's batch paths in memory: ≥ %g× numpy's one-liner" % TARGET_LOSS_VS_NUMPY),
-    ("the loop", "H(P,Q) with the default backend of a JVM without flags: ≤ %g× the bare `Math.log` loop,"
-     " ≤ %g ulps" % (TARGET_DEFAULT_VS_LOG, TARGET_DEFAULT_ULPS)),
-    ("hello", "Start-up of a single measure: ≤ %g× a Java \"hello\"" % TARGET_STARTUP_VS_HELLO),
-    ("[vector]", "`./xent` on the Vector API by default"),
-]
+SHORT_TARGETS = {  # the short table's name of each target, one row each, in this order
+    "csv time": "`xent loss` on both CSV files: time ≤ DuckDB's",
+    "csv memory": "`xent loss` on both CSV files: peak memory ≤ %d MB" % TARGET_CSV_MB,
+    "csv error": "`xent loss` on both CSV files: the mean within %g ulp of the exact mean" % TARGET_CSV_ULPS,
+    "loss": "The loss layer's batch paths in memory: ≥ %g× numpy's one-liner" % TARGET_LOSS_VS_NUMPY,
+    "measures": "H(P), H(P,Q), KL(P‖Q) with `vector`, n ≥ 10⁶: ≥ %g× numpy's one-liner, ≤ %g ulp"
+                % (TARGET_MEASURES_VS_NUMPY, TARGET_MEASURES_ULPS),
+    "default": "H(P,Q) with the default backend of a JVM without flags: ≤ %g× the bare `Math.log` loop,"
+               " ≤ %g ulps" % (TARGET_DEFAULT_VS_LOG, TARGET_DEFAULT_ULPS),
+    "startup": "Start-up of a single measure: ≤ %g× a Java \"hello\"" % TARGET_STARTUP_VS_HELLO,
+    "vector": "`./xent` on the Vector API by default",
+}
+SHORT_FILES = {"pandas": "pandas' file", "decimal": "6-decimal file"}
+SHORT_LOSS = {"binaryProbabilities": "binary", "binaryLogits": "binary from logits",
+              "sparseProbabilities": "sparse", "sparseProbabilitiesRowMajor": "sparse row-major",
+              "sparseLogits": "sparse from logits", "categoricalProbabilities": "categorical"}
+SYMBOLS = {"entropy": "H(P)", "crossEntropy": "H(P,Q)", "klDivergence": "KL(P‖Q)"}
 
 
-def short_job(job):
-    """What the short table calls one row of the summary: its file, batch, measure and size, or command."""
-    if "`to_csv`" in job:
-        return "pandas' file"
-    if "6 decimals" in job:
-        return "6-decimal file"
-    if job.startswith("Start-up: "):
-        return job.split("`")[1].split(" entropy")[0]
-    m = re.search(r"n = ([\d,]+)", job)
-    if m:
-        n = int(m.group(1).replace(",", ""))
-        size = "10" + str(len(str(n)) - 1).translate(SUPERSCRIPT) if str(n).strip("0") == "1" else fmt_rows(n)
-        for title, name in TITLES.items():
-            if job.startswith(name):
-                return "%s at %s" % (name.split()[-1], size)
-        return "at " + size
-    for word, name in SHORT_LOSS:
-        if word in job:
-            return name
-    return job
+def size_name(n):
+    """10⁶ for a power of ten, else the digits grouped."""
+    digits = str(n)
+    return "10" + str(len(digits) - 1).translate(SUPERSCRIPT) if digits.strip("0") == "1" else fmt_rows(n)
 
 
 def short_rows(rows):
-    """The summary's rows grouped by target: (target, what was measured, verdict), in the order met."""
-    groups = {}   # in the order first met
-    for job, xent, _anchor, ratio, target, verdict in rows:
-        label = next((name for word, name in SHORT_TARGETS if word in target), job)
-        items = groups.setdefault(label, [])
-        if verdict == "not measured":
-            value = "not measured"
-        elif target.startswith("`[vector]`"):
-            value = "prints `[vector]`" if verdict == "met" else xent
-        elif "MB" in target or "ulp of the exact mean" in target:
-            value = xent
-        else:
-            value = ratio
-        items.append((short_job(job) if job != label else "", value, verdict))
+    """The summary's rows grouped by target: (target, what was measured, verdict), one per target."""
+    groups = {}
+    for row in rows:
+        name, value = row.short
+        groups.setdefault(row.group, []).append((name, value, row.verdict))
     out = []
-    for label, items in groups.items():
+    for group in sorted(groups, key=list(SHORT_TARGETS).index):
+        items = groups[group]
         measured = "; ".join(("%s %s" % (name, value)).strip() for name, value, _ in items)
         met = [name or "it" for name, _, v in items if v == "met"]
         missed = [name or "it" for name, _, v in items if v != "met"]
@@ -1123,7 +1123,7 @@ def short_rows(rows):
             verdict = "missed"
         else:
             verdict = "met: %s; missed: %s" % (", ".join(met), ", ".join(missed))
-        out.append((label, measured, verdict))
+        out.append((SHORT_TARGETS[group], measured, verdict))
     return out
 
 

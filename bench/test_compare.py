@@ -107,13 +107,15 @@ class ShortTable(unittest.TestCase):
 
     def test_rows_of_one_target_become_one_row_met_only_if_each_is(self):
         numpy = "≥ %g× numpy" % compare.TARGET_LOSS_VS_NUMPY
-        rows = [("Binary cross-entropy from probabilities, 10,000,000 examples in memory", "2.5 ns", "",
-                 "3.61×", numpy, "met"),
-                ("Sparse categorical cross-entropy (10 classes) from probabilities, 1,000,000 examples"
-                 " in memory", "14 ns", "", "0.72×", numpy, "missed: 178 % more time than the target allows"),
-                ("Start-up: `./xent entropy --p 0.1,0.4,0.5`", "0.090 s", "", "2.58× hello", "≤ 3× hello", "met"),
-                ("Binary cross-entropy from logits, 10,000,000 examples in memory", "3.5 ns", "", "6.96×", numpy,
-                 "met")]
+        rows = [compare.Row(("Binary cross-entropy from probabilities, 10,000,000 examples in memory", "2.5 ns",
+                             "", "3.61×", numpy, "met"), "loss", "binary"),
+                compare.Row(("Sparse categorical cross-entropy (10 classes) from probabilities, 1,000,000"
+                             " examples in memory", "14 ns", "", "0.72×", numpy,
+                             "missed: 178 % more time than the target allows"), "loss", "sparse"),
+                compare.Row(("Start-up: `./xent entropy --p 0.1,0.4,0.5`", "0.090 s", "", "2.58× hello",
+                             "≤ 3× hello", "met"), "startup", "./xent"),
+                compare.Row(("Binary cross-entropy from logits, 10,000,000 examples in memory", "3.5 ns", "",
+                             "6.96×", numpy, "met"), "loss", "binary from logits")]
         loss, startup = compare.short_rows(rows)
         # a target's rows stay together even where other rows come between them
         self.assertEqual(loss[1], "binary 3.61×; sparse 0.72×; binary from logits 6.96×")
@@ -121,17 +123,25 @@ class ShortTable(unittest.TestCase):
         self.assertIn("batch paths", loss[0])
         self.assertEqual(startup[1:], ("./xent 2.58× hello", "met"))
 
-    def test_a_measure_is_named_by_its_symbol_and_size_and_memory_by_its_value(self):
-        self.assertEqual(compare.short_job("Entropy H(P), n = 10,000,000, `vector`"), "H(P) at 10⁷")
-        self.assertEqual(compare.short_job("KL divergence KL(P‖Q), n = 1,000,000, `vector`"), "KL(P‖Q) at 10⁶")
+    def test_a_size_is_a_power_of_ten_where_it_is_one_and_memory_is_shown_by_its_value(self):
+        self.assertEqual(compare.size_name(10_000_000), "10⁷")
+        self.assertEqual(compare.size_name(1_000_000), "10⁶")
+        self.assertEqual(compare.size_name(1_500_000), "1,500,000")
         mb = "≤ %d MB" % compare.TARGET_CSV_MB
         [(label, measured, verdict)] = compare.short_rows([
-            ("`xent loss`, 1,000,000 rows × 10 as pandas' `to_csv` writes it (202 MB): peak memory", "71 MB",
-             "", "0.33× DuckDB's", mb, "met"),
-            ("`xent loss`, 10,000,000 rows × 10 with 6 decimals (920 MB): peak memory", "172 MB", "",
-             "0.8× DuckDB's", mb, "missed by 72 %")])
+            compare.Row(("`xent loss`, 1,000,000 rows × 10 as pandas' `to_csv` writes it (202 MB): peak memory",
+                         "71 MB", "", "0.33× DuckDB's", mb, "met"), "csv memory", "pandas' file", "71 MB"),
+            compare.Row(("`xent loss`, 10,000,000 rows × 10 with 6 decimals (920 MB): peak memory", "172 MB", "",
+                         "0.8× DuckDB's", mb, "missed by 72 %"), "csv memory", "6-decimal file", "172 MB")])
         self.assertEqual((measured, verdict), ("pandas' file 71 MB; 6-decimal file 172 MB",
                                                "met: pandas' file; missed: 6-decimal file"))
+        self.assertIn("≤ %d MB" % compare.TARGET_CSV_MB, label)
+
+    def test_a_row_not_measured_says_so_whatever_its_ratio_column(self):
+        [(_, measured, verdict)] = compare.short_rows([
+            compare.Row(("Entropy H(P), n = 1,000,000, `vector`", "not measured", "", "", "", "not measured"),
+                        "measures", "H(P) at 10⁶")])
+        self.assertEqual((measured, verdict), ("H(P) at 10⁶ not measured", "missed"))
 
 
 class SmallRuns(unittest.TestCase):
