@@ -455,9 +455,8 @@ abstract class RowBlocks {
          * would not inline the call into this loop), gathers q<sub>y</sub> and counts the classes
          * (a bad label reads and counts class 0). A −0 entry, which the checks accept, is in doubt
          * here and sends the block to the row-by-row checks, which accept it: the same bits either
-         * way. Two integer operations per entry instead of two floating-point compares: on an
-         * Intel Xeon the compares, and'ed into a flag inside the row loop, took a third of the
-         * block's time (docs/performance.md, "A row-major overload").
+         * way. Why two loops and the bits, measured: docs/performance.md, "The range from the
+         * bits".
          *
          * @return whether every label is in range, every entry in [+0, 1] and every plain row sum
          *     within the margin of 1 (then the gathered values and counts are right)
